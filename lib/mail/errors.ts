@@ -28,6 +28,9 @@ export type MailErrorCode =
   | "SMTP_ALL_RECIPIENTS_REFUSED"
   | "SMTP_SIZE_EXCEEDED"
   | "POP3_ERR"
+  | "POP3_IN_USE"
+  | "POP3_LOGIN_DELAY"
+  | "POP3_TEMPORARY"
   // building and parsing
   | "HEADER_INJECTION"
   | "INVALID_ADDRESS"
@@ -48,7 +51,11 @@ export class MailError extends Error {
       this.code === "TIMEOUT" ||
       this.code === "CLOSED" ||
       this.code === "CONNECTION_REFUSED" ||
-      this.code === "SMTP_TRANSIENT"
+      this.code === "SMTP_TRANSIENT" ||
+      // RFC 2449 section 8 / RFC 3206: [IN-USE], [LOGIN-DELAY] and [SYS/TEMP] pass with time.
+      this.code === "POP3_IN_USE" ||
+      this.code === "POP3_LOGIN_DELAY" ||
+      this.code === "POP3_TEMPORARY"
     );
   }
 }
