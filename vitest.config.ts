@@ -20,6 +20,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
+          globalSetup: ["scripts/test-setup/integration-global.ts"],
           include: ["lib/**/*.int.test.ts", "scripts/**/*.int.test.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,

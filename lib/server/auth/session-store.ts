@@ -1,0 +1,64 @@
+/**
+ * Server-side sessions. The browser holds a random 256-bit token in an httpOnly cookie; the
+ * database holds only its SHA-256, the expiry and the account. Expiry slides with use, up to a
+ * fixed idle limit, so a forgotten tab does not stay signed in forever.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../../db/client";
+
+export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Refresh lastSeen/expiry at most this often, so reads don't turn into writes. */
+const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
+
+export interface SessionInfo {
+  sessionId: string;
+  userId: string;
+  accountId: string;
+  expiresAt: Date;
+}
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token, "utf8").digest("hex");
+}
+
+export async function createSession(
+  db: Db,
+  userId: string,
+  accountId: string,
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
+  await db.session.create({ data: { id: hashToken(token), userId, accountId, expiresAt } });
+  return { token, expiresAt };
+}
+
+export async function findSession(db: Db, token: string | undefined): Promise<SessionInfo | null> {
+  if (!token || token.length > 200) return null;
+  const id = hashToken(token);
+  const row = await db.session.findUnique({ where: { id } });
+  if (!row) return null;
+  const now = Date.now();
+  if (row.expiresAt.getTime() <= now) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  let expiresAt = row.expiresAt;
+  if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+    expiresAt = new Date(now + SESSION_IDLE_MS);
+    await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now), expiresAt } });
+  }
+  return { sessionId: id, userId: row.userId, accountId: row.accountId, expiresAt };
+}
+
+export async function switchSessionAccount(db: Db, sessionId: string, accountId: string) {
+  await db.session.update({ where: { id: sessionId }, data: { accountId } });
+}
+
+export async function deleteSession(db: Db, sessionId: string): Promise<void> {
+  await db.session.deleteMany({ where: { id: sessionId } });
+}
+
+export async function deleteExpiredSessions(db: Db): Promise<number> {
+  const { count } = await db.session.deleteMany({ where: { expiresAt: { lte: new Date() } } });
+  return count;
+}
