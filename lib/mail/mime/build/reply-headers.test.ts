@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { MAX_REFERENCES } from "./limits";
+import { replyHeaders } from "./reply-headers";
+
+describe("replyHeaders (RFC 5322 section 3.6.4)", () => {
+  it("uses the parent's References and Message-ID", () => {
+    expect(
+      replyHeaders({ messageId: "<c@x>", references: "<a@x> <b@x>", inReplyTo: "<b@x>" }),
+    ).toEqual({ inReplyTo: "<c@x>", references: ["<a@x>", "<b@x>", "<c@x>"] });
+  });
+
+  it("falls back to a single In-Reply-To id when the parent has no References", () => {
+    expect(replyHeaders({ messageId: "<c@x>", inReplyTo: "<b@x>" })).toEqual({
+      inReplyTo: "<c@x>",
+      references: ["<b@x>", "<c@x>"],
+    });
+    expect(replyHeaders({ messageId: "<c@x>", inReplyTo: "<a@x> <b@x>" })).toEqual({
+      inReplyTo: "<c@x>",
+      references: ["<c@x>"],
+    });
+  });
+
+  it("has no In-Reply-To when the parent has no Message-ID", () => {
+    expect(replyHeaders({ references: "<a@x>" })).toEqual({ references: ["<a@x>"] });
+    expect(replyHeaders({})).toEqual({ references: [] });
+  });
+
+  it("takes only well-formed ids from hostile values, once each", () => {
+    const result = replyHeaders({
+      messageId: "<p14@hostile.letterbox.test>\r\nBcc: x@attacker.test",
+      references: "junk <a@x> (comment <not id>) <a@x> <b@x>\r\nX: y <c d@x>",
+    });
+    expect(result).toEqual({
+      inReplyTo: "<p14@hostile.letterbox.test>",
+      references: ["<a@x>", "<b@x>", "<p14@hostile.letterbox.test>"],
+    });
+  });
+
+  it("keeps the root and the newest ids of a long thread", () => {
+    const refs = Array.from({ length: 100 }, (_, i) => `<m${i}@x>`).join(" ");
+    const result = replyHeaders({ messageId: "<new@x>", references: refs });
+    expect(result.references).toHaveLength(MAX_REFERENCES);
+    expect(result.references[0]).toBe("<m0@x>");
+    expect(result.references.at(-1)).toBe("<new@x>");
+    expect(result.references.at(-2)).toBe("<m99@x>");
+  });
+});
