@@ -18,8 +18,12 @@ export interface Parameter {
   value: string;
 }
 
-/** RFC 2045 token: printable ASCII except SPACE and tspecials. */
-const TOKEN = /^[!#$%&'*+\-.0-9A-Z^_`a-z{|}~]+$/;
+/**
+ * Written unquoted: a subset of the RFC 2045 token. "'", "%" and "*" are token characters too,
+ * but parsers that look for RFC 2231 forms misread them (Python reads filename='$ as
+ * charset'language'value), so values holding them are quoted.
+ */
+const TOKEN = /^[A-Za-z0-9!#$&+\-.^_`{|}~]+$/;
 /** RFC 2231 section 7 / RFC 5987 attr-char: left as is in an extended value. */
 const ATTR_CHAR = /[A-Za-z0-9!#$&+\-.^_`|~]/;
 /** Room for one parameter on a continuation line: leading SP and trailing ";". */
