@@ -1,0 +1,64 @@
+/** What the app tells the SMTP client about an account. */
+import os from "node:os";
+import { MailError } from "../errors.js";
+import type { TlsPolicy, TranscriptSink } from "../net/index.js";
+import type { Credentials } from "../sasl/index.js";
+import type { SmtpExtensionName } from "./extensions.js";
+import { SMTP_TIMEOUTS, type SmtpTimeouts } from "./limits.js";
+
+/**
+ * "tls": TLS from the first byte (port 465, RFC 8314). "starttls": plain, then STARTTLS, which
+ * is required: a server that does not offer it (or a man in the middle who stripped it) ends
+ * the session with STARTTLS_FAILED. "none": no TLS at all.
+ */
+export type SmtpSecurity = "tls" | "starttls" | "none";
+
+export interface SmtpClientOptions {
+  host: string;
+  port: number;
+  security: SmtpSecurity;
+  /** Send a password over a connection without TLS. Off unless the account explicitly says so. */
+  allowPlaintextAuth?: boolean;
+  tlsPolicy?: TlsPolicy;
+  /** Password or OAuth 2 access token (XOAUTH2). Without it, no AUTH is attempted. */
+  auth?: Credentials;
+  /** The name we give in EHLO (RFC 5321 section 4.1.4). Defaults to this host's FQDN. */
+  clientName?: string;
+  timeouts?: SmtpTimeouts;
+  /** The conversation, credentials and message data left out. */
+  transcript?: TranscriptSink;
+  /** Extensions to act as if not offered, for servers that advertise and then mishandle them. */
+  ignoreExtensions?: SmtpExtensionName[];
+}
+
+export interface ResolvedTimeouts {
+  connectMs: number;
+  greetingMs: number;
+  commandMs: number;
+  dataEndMs: number;
+}
+
+export function resolveTimeouts(timeouts: SmtpTimeouts = {}): ResolvedTimeouts {
+  return { ...SMTP_TIMEOUTS, ...timeouts };
+}
+
+/**
+ * The EHLO argument. RFC 5321 section 4.1.4 asks for our FQDN; a name that is not one (no dot)
+ * would be a lie, so we fall back to "localhost" rather than invent a domain. Checked here
+ * because it goes on a command line.
+ */
+export function resolveClientName(name: string | undefined): string {
+  const chosen = name ?? defaultClientName();
+  if (!/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^\[[0-9A-Fa-f:.IPv]+\]$/.test(chosen)) {
+    throw new MailError(
+      "INVALID_INPUT",
+      `The client name ${JSON.stringify(chosen)} is not a host name`,
+    );
+  }
+  return chosen;
+}
+
+function defaultClientName(): string {
+  const host = os.hostname();
+  return host.includes(".") && /^[A-Za-z0-9.-]+$/.test(host) ? host : "localhost";
+}
