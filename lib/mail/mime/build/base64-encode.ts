@@ -10,7 +10,6 @@ const LINE_BYTES = 57;
 const LINE_CHARS = 76;
 /** Encode this many lines at a time: output arrives in slices of about 78 KB. */
 const SLICE_LINES = 1024;
-const CRLF = Buffer.from("\r\n");
 
 /** The exact length of `encodeBase64Lines` output for `size` input bytes. */
 export function base64EncodedLength(size: number): number {
@@ -22,13 +21,15 @@ export function base64EncodedLength(size: number): number {
 /** Encodes whole lines (input a multiple of 57 bytes, or the final short line), each preceded by CRLF unless `first`. */
 function encodeLines(bytes: Uint8Array, first: boolean): Buffer {
   const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
-  const ascii = Buffer.from(text, "latin1");
-  const lines = Math.ceil(ascii.length / LINE_CHARS);
-  const out = Buffer.allocUnsafe(ascii.length + 2 * lines - (first ? 2 : 0));
+  const lines = Math.ceil(text.length / LINE_CHARS);
+  const out = Buffer.allocUnsafe(text.length + 2 * lines - (first ? 2 : 0));
   let at = 0;
   for (let line = 0; line < lines; line++) {
-    if (line > 0 || !first) at += CRLF.copy(out, at);
-    at += ascii.copy(out, at, line * LINE_CHARS, Math.min(ascii.length, (line + 1) * LINE_CHARS));
+    if (line > 0 || !first) {
+      out[at++] = 0x0d;
+      out[at++] = 0x0a;
+    }
+    at += out.write(text.substring(line * LINE_CHARS, (line + 1) * LINE_CHARS), at, "latin1");
   }
   return out;
 }
