@@ -68,3 +68,13 @@ describe("fallbackNamePieces", () => {
     expect(decode2047(quoted)).toBe(name);
   });
 });
+
+describe("encoded-word look-alikes", () => {
+  it("writes a filename holding =? in RFC 2231 form, where no RFC 2047 decoder looks", () => {
+    const field = disposition("a=?utf-8?q?x?=.pdf");
+    expect(field.replace(/\r\n /g, " ")).toBe(
+      "Content-Disposition: attachment; filename*=utf-8''a%3D%3Futf-8%3Fq%3Fx%3F%3D.pdf\r\n",
+    );
+    expect(readParameter(field, "filename")).toBe("a=?utf-8?q?x?=.pdf");
+  });
+});

@@ -29,9 +29,13 @@ const ATTR_CHAR = /[A-Za-z0-9!#$&+\-.^_`|~]/;
 /** Room for one parameter on a continuation line: leading SP and trailing ";". */
 const PARAM_ROOM = SOFT_LINE_OCTETS - 2;
 
-/** Printable ASCII that needs no quoted-pair: quoted-pairs are where parsers disagree most. */
+/**
+ * Printable ASCII that needs no quoted-pair (quoted-pairs are where parsers disagree most) and
+ * holds no "=?": many parsers decode RFC 2047 inside quoted parameters (the Outlook fallback),
+ * which would turn a file really named "a=?utf-8?q?x?=.pdf" into "ax.pdf".
+ */
 function isSimple(value: string): boolean {
-  return /^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value);
+  return /^[\x20-\x7e]*$/.test(value) && !/["\\]/.test(value) && !value.includes("=?");
 }
 
 function percentEncode(char: string): string {

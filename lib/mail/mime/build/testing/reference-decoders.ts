@@ -39,16 +39,36 @@ export function readParameter(field: string, name: string): string | undefined {
   const value = field.replace(/\r\n(?=[ \t])/g, "");
   const plain = new RegExp(`;\\s*${name}=("((?:[^"\\\\]|\\\\.)*)"|[^;\\s]+)`).exec(value);
   if (plain) return plain[2] !== undefined ? plain[2].replace(/\\(.)/g, "$1") : plain[1];
-  const sections = [...value.matchAll(new RegExp(`;\\s*${name}\\*(\\d+)?\\*=([^;\\s]+)`, "g"))]
-    .map((m) => ({ index: Number(m[1] ?? 0), text: m[2]! }))
+  // name*=ext-value, name*N*=ext-section, name*N=plain-section (RFC 2231 sections 3 and 4).
+  const pattern = new RegExp(
+    `;\\s*${name}\\*(?:(\\d+)(\\*)?|(\\*)?)=(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`,
+    "g",
+  );
+  const sections = [...value.matchAll(pattern)]
+    .map((m) => ({
+      index: Number(m[1] ?? 0),
+      extended: m[1] === undefined || m[2] === "*",
+      text: m[4] !== undefined ? m[4].replace(/\\(.)/g, "$1") : m[5]!,
+    }))
     .sort((a, b) => a.index - b.index);
   if (sections.length === 0) return undefined;
   sections.forEach((s, i) => {
     expect(s.index).toBe(i);
   });
-  const joined = sections
-    .map((s) => s.text)
-    .join("")
-    .replace(/^utf-8''/i, "");
-  return decodeURIComponent(joined);
+  const bytes: number[] = [];
+  sections.forEach((section, i) => {
+    let text = section.text;
+    if (section.extended && i === 0) text = text.replace(/^[^']*'[^']*'/, "");
+    if (!section.extended) {
+      for (const byte of Buffer.from(text, "latin1")) bytes.push(byte);
+      return;
+    }
+    for (let at = 0; at < text.length; at++) {
+      if (text[at] === "%") {
+        bytes.push(Number.parseInt(text.slice(at + 1, at + 3), 16));
+        at += 2;
+      } else bytes.push(text.charCodeAt(at));
+    }
+  });
+  return new TextDecoder("utf-8", { fatal: true }).decode(new Uint8Array(bytes));
 }
