@@ -1,0 +1,114 @@
+/**
+ * POP3 login: SASL AUTH (RFC 5034), USER/PASS (RFC 1939 section 7) or APOP (RFC 1939 section
+ * 7). Credentials never reach the transcript, and never a command line with CR or LF in it.
+ */
+import { createHash } from "node:crypto";
+import { MailError } from "../errors.js";
+import { type Credentials, chooseMechanism, type SaslMechanism } from "../sasl/index.js";
+import type { Pop3Capabilities } from "./capabilities.js";
+import type { Pop3Connection } from "./connection.js";
+import { POP3_LIMITS } from "./limits.js";
+import type { Pop3AuthMethod } from "./options.js";
+import { errError } from "./pop3-error.js";
+
+export async function login(
+  connection: Pop3Connection,
+  capabilities: Pop3Capabilities,
+  credentials: Credentials,
+  method: Pop3AuthMethod,
+  apopTimestamp: string | undefined,
+): Promise<string> {
+  const token = "accessToken" in credentials;
+  const chosen = method === "auto" ? autoMethod(capabilities, token, apopTimestamp) : method;
+  if (chosen === "sasl") {
+    const mechanism = chooseMechanism(capabilities.sasl, credentials);
+    if (!mechanism) {
+      throw new MailError(
+        "AUTH_UNAVAILABLE",
+        `The server offers SASL ${capabilities.sasl.join(", ") || "(none)"}; this account needs ${token ? "XOAUTH2" : "PLAIN or LOGIN"}`,
+      );
+    }
+    await saslExchange(connection, mechanism);
+    return `SASL ${mechanism.name}`;
+  }
+  if (token)
+    throw new MailError(
+      "AUTH_UNAVAILABLE",
+      "An access token needs SASL XOAUTH2, which the server does not offer",
+    );
+  const { user, password } = credentials as { user: string; password: string };
+  refuseLineBreaks(user, "user name");
+  refuseLineBreaks(password, "password");
+  if (chosen === "apop") {
+    if (!apopTimestamp)
+      throw new MailError("AUTH_UNAVAILABLE", "The server's greeting has no APOP timestamp");
+    if (/\s/.test(user))
+      throw new MailError("INVALID_INPUT", "An APOP user name cannot contain spaces");
+    // RFC 1939 section 7: MD5 of the timestamp followed by the shared secret, lower-case hex.
+    const digest = createHash("md5").update(`${apopTimestamp}${password}`, "utf8").digest("hex");
+    await connection.command(`APOP ${user} ${digest}`, "auth", {
+      transcriptAs: `APOP ${user} [redacted]`,
+    });
+    return "APOP";
+  }
+  await connection.command(`USER ${user}`, "auth");
+  // RFC 1939 section 7: PASS takes the rest of the line, spaces and quotes included.
+  await connection.command(`PASS ${password}`, "auth", { transcriptAs: "PASS [redacted]" });
+  return "USER";
+}
+
+function autoMethod(
+  capabilities: Pop3Capabilities,
+  token: boolean,
+  apopTimestamp: string | undefined,
+): Exclude<Pop3AuthMethod, "auto"> {
+  const sasl = new Set(capabilities.sasl);
+  if (token || sasl.has("PLAIN") || sasl.has("LOGIN")) return "sasl";
+  // Without CAPA, USER is what RFC 1939 servers nearly all take.
+  if (capabilities.user || !capabilities.known) return "user";
+  if (apopTimestamp) return "apop";
+  return "user";
+}
+
+async function saslExchange(connection: Pop3Connection, mechanism: SaslMechanism): Promise<void> {
+  const command = `AUTH ${mechanism.name}`;
+  const initial = mechanism.initialResponse();
+  const encoded = initial === null ? null : initial.length === 0 ? "=" : initial.toString("base64");
+  // RFC 5034 section 4: the initial response rides on the AUTH line only if the line stays
+  // within 255 octets; otherwise it follows the server's empty challenge.
+  const inline =
+    encoded !== null && command.length + 1 + encoded.length + 2 <= POP3_LIMITS.maxCommandLength;
+  let deferred = encoded !== null && !inline ? encoded : null;
+  await connection.send(inline ? `${command} ${encoded}` : command, {
+    transcriptAs: inline ? `${command} [redacted]` : command,
+  });
+  for (let round = 0; ; round++) {
+    const status = await connection.readStatus();
+    if (status.kind === "ok") return;
+    if (status.kind === "err") throw errError(status, "auth", command);
+    if (round >= POP3_LIMITS.maxSaslRounds) {
+      connection.destroy();
+      throw new MailError("PROTOCOL", `The server kept asking during ${command}`);
+    }
+    let response: string;
+    if (deferred !== null) {
+      response = deferred;
+      deferred = null;
+    } else {
+      try {
+        response = mechanism.respond(Buffer.from(status.text, "base64")).toString("base64");
+      } catch (error) {
+        // RFC 5034 section 4: "*" cancels; the server answers -ERR.
+        await connection.send("*");
+        await connection.readStatus();
+        throw error;
+      }
+    }
+    await connection.send(response, { transcriptAs: "[redacted]" });
+  }
+}
+
+function refuseLineBreaks(value: string, what: string): void {
+  if (/[\r\n\0]/.test(value))
+    throw new MailError("INVALID_INPUT", `The ${what} contains CR, LF or NUL`);
+}

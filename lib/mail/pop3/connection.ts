@@ -1,0 +1,182 @@
+/**
+ * One POP3 connection: command lines out, status lines and multi-line data in, within the
+ * limits of limits.ts. Anything that is not POP3, or too big, leaves the conversation out of
+ * step, so the connection is closed rather than guessed at.
+ */
+import { MailError } from "../errors.js";
+import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.js";
+import { DotUnstuffer, unstuffLine } from "./dot-unstuffer.js";
+import { POP3_LIMITS } from "./limits.js";
+import { errError, type Pop3Step } from "./pop3-error.js";
+import { parseStatusLine, type Pop3Status } from "./response.js";
+
+export interface Pop3ConnectionOptions {
+  host: string;
+  port: number;
+  tls: boolean;
+  tlsPolicy?: TlsPolicy;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+  transcript?: TranscriptSink;
+}
+
+export type OkStatus = Extract<Pop3Status, { kind: "ok" }>;
+
+export class Pop3Connection {
+  private readonly socket: MailSocket;
+  private readonly transcript?: TranscriptSink;
+  private muted = false;
+
+  private constructor(socket: MailSocket, transcript?: TranscriptSink) {
+    this.socket = socket;
+    this.transcript = transcript;
+  }
+
+  static async open(options: Pop3ConnectionOptions): Promise<Pop3Connection> {
+    let self: Pop3Connection | undefined;
+    const sink = options.transcript;
+    const socket = await MailSocket.connect({
+      host: options.host,
+      port: options.port,
+      tls: options.tls,
+      tlsPolicy: options.tlsPolicy,
+      connectTimeoutMs: options.connectTimeoutMs,
+      readTimeoutMs: options.commandTimeoutMs,
+      maxLineLength: POP3_LIMITS.maxLineLength,
+      // Message lines (RETR, TOP) are summarised, not copied into the transcript.
+      transcript: sink
+        ? (direction, text) => {
+            if (!self?.muted) sink(direction, text);
+          }
+        : undefined,
+    });
+    self = new Pop3Connection(socket, sink);
+    return self;
+  }
+
+  get secure(): boolean {
+    return this.socket.secure;
+  }
+
+  get closed(): boolean {
+    return this.socket.closed;
+  }
+
+  get host(): string {
+    return this.socket.host;
+  }
+
+  get port(): number {
+    return this.socket.port;
+  }
+
+  /** Send one command line; CR, LF and NUL can never be part of it. */
+  async send(line: string, options: { transcriptAs?: string } = {}): Promise<void> {
+    if (/[\r\n\0]/.test(line)) {
+      throw new MailError("INVALID_INPUT", "A POP3 command line contained CR, LF or NUL");
+    }
+    await this.socket.write(`${line}\r\n`, options);
+  }
+
+  /** Read one status line (or a SASL "+ " continuation). */
+  async readStatus(): Promise<Pop3Status> {
+    return this.guard(async () => parseStatusLine((await this.socket.readLine()).toString("utf8")));
+  }
+
+  /** Send a command and require +OK; -ERR becomes a Pop3Error classified by `step`. */
+  async command(
+    line: string,
+    step: Pop3Step = "command",
+    options: { transcriptAs?: string } = {},
+  ): Promise<OkStatus> {
+    await this.send(line, options);
+    return this.expectOk(step, options.transcriptAs ?? line);
+  }
+
+  async expectOk(step: Pop3Step, command: string): Promise<OkStatus> {
+    const status = await this.readStatus();
+    if (status.kind === "ok") return status;
+    if (status.kind === "err") throw errError(status, step, command);
+    this.socket.destroy();
+    throw new MailError("PROTOCOL", `The server sent a continuation in answer to ${command}`);
+  }
+
+  /**
+   * The lines of a short multi-line answer (CAPA, LIST, UIDL), un-stuffed, each at most
+   * `maxLineLength` and at most `maxLines` of them.
+   */
+  async readListing(maxLines: number, maxLineLength: number): Promise<string[]> {
+    return this.guard(async () => {
+      const lines: string[] = [];
+      for (;;) {
+        const raw = await this.socket.readLine();
+        if (raw.length > maxLineLength) {
+          throw new MailError(
+            "LIMIT_EXCEEDED",
+            `The server sent a listing line of ${raw.length} bytes`,
+          );
+        }
+        const line = unstuffLine(raw);
+        if (line === null) return lines;
+        lines.push(line.toString("utf8"));
+        if (lines.length > maxLines) {
+          throw new MailError("LIMIT_EXCEEDED", `The server sent more than ${maxLines} lines`);
+        }
+      }
+    });
+  }
+
+  /**
+   * Message data (RETR, TOP) to `sink` in chunks, un-stuffed, at most `maxBytes`. The sink may
+   * return a promise: reading waits for it (backpressure to the socket).
+   */
+  async readData(maxBytes: number, sink: (chunk: Buffer) => void | Promise<void>): Promise<number> {
+    return this.guard(async () => {
+      const unstuffer = new DotUnstuffer(POP3_LIMITS.deliveryChunkBytes);
+      this.muted = true;
+      try {
+        for (;;) {
+          const line = await this.socket.readLine();
+          if (unstuffer.push(line)) break;
+          if (unstuffer.bytes > maxBytes) {
+            throw new MailError("LIMIT_EXCEEDED", `The message is larger than ${maxBytes} bytes`);
+          }
+          const chunk = unstuffer.ready();
+          if (chunk) await sink(chunk);
+        }
+      } finally {
+        this.muted = false;
+      }
+      const rest = unstuffer.flush();
+      if (rest) await sink(rest);
+      this.transcript?.("S", `[${unstuffer.bytes} octets of message data]`);
+      this.transcript?.("S", ".");
+      return unstuffer.bytes;
+    });
+  }
+
+  async upgradeToTls(policy: TlsPolicy | undefined, timeoutMs: number): Promise<void> {
+    await this.socket.upgradeToTls(policy, timeoutMs);
+  }
+
+  destroy(): void {
+    this.socket.destroy();
+  }
+
+  async end(): Promise<void> {
+    await this.socket.end();
+  }
+
+  /**
+   * A failure while reading (timeout, malformed line, limit, a sink that threw) leaves the
+   * rest of the answer unread: the connection can no longer be used, so it is closed.
+   */
+  private async guard<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      this.socket.destroy();
+      throw error;
+    }
+  }
+}
