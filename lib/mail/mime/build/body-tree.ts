@@ -25,7 +25,7 @@ import {
 import type { LeafNode, MultipartNode, TreeNode } from "./mime-tree-writer";
 import type { Attachment, ForwardedMessage, MessageSpec } from "./types";
 
-export interface BodyCapabilities extends ForwardCapabilities {}
+export type BodyCapabilities = ForwardCapabilities;
 
 function multipart(
   subtype: string,
@@ -89,6 +89,5 @@ export function bodyTree(spec: MessageSpec, caps: BodyCapabilities): TreeNode {
 /** Every leaf's transfer encoding, for the 8BITMIME / BINARYMIME flags. */
 export function transferEncodings(node: TreeNode): string[] {
   if (node.kind === "multipart") return node.children.flatMap(transferEncodings);
-  const match = /^Content-Transfer-Encoding: (\S+)/im.exec(node.headers);
-  return match ? [match[1]!.toLowerCase()] : ["7bit"];
+  return [node.transferEncoding];
 }

@@ -64,6 +64,7 @@ export function textPart(text: string, subtype: "plain" | "html", eightBitMime: 
     ) + writeHeader("Content-Transfer-Encoding", [encoded.encoding]);
   return {
     kind: "leaf",
+    transferEncoding: encoded.encoding,
     headers,
     body: {
       kind: "identity",
@@ -101,6 +102,7 @@ export function filePart(file: FileAttachment, index: number): LeafNode {
   const type = checkMediaType(file.contentType ?? "application/octet-stream", `${field} type`);
   return {
     kind: "leaf",
+    transferEncoding: "base64",
     headers: fileHeaders(type, file.filename, "attachment"),
     body: { kind: "base64", content: file.content },
   };
@@ -115,6 +117,7 @@ export function inlineImagePart(image: InlineImage, index: number): LeafNode {
   const cid = contentIdOf(image, field);
   return {
     kind: "leaf",
+    transferEncoding: "base64",
     headers: fileHeaders(type, filename, "inline") + writeHeader("Content-ID", [cid]),
     body: { kind: "base64", content: image.content },
   };
@@ -191,6 +194,7 @@ export function forwardedPart(
     writeHeader("Content-Disposition", valueWithParameters("attachment", params, "filename"));
   return {
     kind: "leaf",
+    transferEncoding: encoding,
     headers,
     body: fits
       ? { kind: "identity", bytes: forward.message, quotedPrintable: false }

@@ -23,6 +23,8 @@ export type PartBody =
 
 export interface LeafNode {
   kind: "leaf";
+  /** Its Content-Transfer-Encoding, as written in `headers`. */
+  transferEncoding: string;
   /** Header lines, each ending in CRLF, without the blank line. */
   headers: string;
   body: PartBody;
