@@ -8,10 +8,10 @@
  * mailing-list tag ("[list] Re: x" becomes "Re: [list] x").
  *
  * The subject comes from received mail, so it is hostile: p14's decodes to
- * "Minutes\r\nBcc: ...". A subject is one line (RFC 5322 section 2.2.3 unfolds line breaks
- * away), so line breaks and other controls become single spaces here; the header writer would
- * refuse them otherwise, and the reply must stay one Subject line.
+ * "Minutes\r\nBcc: ...". It is put on one line first (foreign-text.ts), so the reply stays
+ * one Subject line.
  */
+import { oneLine } from "./foreign-text";
 
 const REPLY = [
   "re",
@@ -74,12 +74,9 @@ const REPLY_PREFIX = prefixPattern(REPLY);
 const FORWARD_PREFIX = prefixPattern(FORWARD);
 const LIST_TAG = /^(\[[^\]]{1,64}\])\s*/;
 
-/** One line of text: controls (CR, LF, TAB, ...) become spaces, runs of spaces one, trimmed. */
+/** The subject on one line: controls become spaces, runs of spaces one, trimmed. */
 export function cleanSubject(subject: string): string {
-  return subject
-    .replace(/[\x00-\x1f\x7f\u0085\u2028\u2029]/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
+  return oneLine(subject);
 }
 
 function stripAll(subject: string, prefix: RegExp): string {
