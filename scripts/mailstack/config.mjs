@@ -49,6 +49,8 @@ export const paths = {
   postfixData: path.join(state, "postfix-data"),
   postfixPid: path.join(state, "postfix-queue", "pid", "master.pid"),
   virtualMailboxes: path.join(state, "postfix", "virtual-mailboxes"),
+  /** Copies of the masters' PIDs, readable by everyone (the daemons' own files are not). */
+  publicPidFile: path.join(state, "master-pid"),
   /** Hash of the generated configuration the running daemons were started with. */
   fingerprintFile: path.join(state, "fingerprint"),
 };

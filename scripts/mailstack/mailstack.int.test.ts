@@ -16,6 +16,7 @@ import {
   deliverRaw,
   doveadm,
   paths,
+  resetUser,
   settings,
   start,
   status,
@@ -318,6 +319,47 @@ describe("deliverRaw", () => {
     ]);
     const rows = out.trim().split("\n").slice(1);
     expect(rows).toEqual(subjects.map((s, i) => `${i + 1}\t${s}`));
+  });
+});
+
+describe("mailbox state", () => {
+  it("IDLE reports a newly delivered message within a few seconds", async () => {
+    const imap = await imapLogin(bob.login, bob.password);
+    expect((await imap.imap("SELECT INBOX")).status).toBe("OK");
+    imap.write("idle1 IDLE\r\n");
+    expect(await imap.readLine()).toMatch(/^\+ /);
+    const began = Date.now();
+    await deliverRaw(bob.login, "INBOX", "Subject: wake up\r\n\r\nnew mail\r\n");
+    let line = await imap.readLine();
+    while (!/^\* \d+ EXISTS$/.test(line)) line = await imap.readLine();
+    expect(Date.now() - began).toBeLessThan(5_000);
+    imap.write("DONE\r\n");
+    expect((await imap.imapResponse("idle1")).status).toBe("OK");
+    imap.close();
+  });
+
+  it("resetUser empties one user's mailboxes while the stack keeps running", async () => {
+    const dave = stackUser("dave");
+    await deliverRaw(dave.login, "Projects", "Subject: soon gone\r\n\r\nx\r\n");
+    const pidsBefore = await status();
+    resetUser(dave.login);
+    const imap = await imapLogin(dave.login, dave.password);
+    const list = await imap.imap('LIST "" "*"');
+    const names = list.lines.filter((l) => l.startsWith("* LIST")).join("\n");
+    expect(names).not.toContain("Projects");
+    for (const [name, use] of [
+      ["Drafts", "\\Drafts"],
+      ["Sent", "\\Sent"],
+      ["Archive", "\\Archive"],
+      ["Junk", "\\Junk"],
+      ["Trash", "\\Trash"],
+    ]) {
+      expect(names).toMatch(new RegExp(`\\* LIST \\([^)]*\\${use}[^)]*\\) "/" ${name}`));
+    }
+    const inbox = await imap.imap("STATUS INBOX (MESSAGES)");
+    expect(inbox.lines[0]).toBe("* STATUS INBOX (MESSAGES 0)");
+    imap.close();
+    expect((await status()).dovecot.pid).toBe(pidsBefore.dovecot.pid);
   });
 });
 

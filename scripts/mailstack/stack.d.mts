@@ -52,6 +52,7 @@ export const paths: {
   postfixData: string;
   postfixPid: string;
   virtualMailboxes: string;
+  publicPidFile: string;
   fingerprintFile: string;
 };
 

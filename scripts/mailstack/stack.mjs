@@ -8,8 +8,15 @@
  */
 import fs from "node:fs";
 import { paths, settings, userMaildir, VMAIL_USER } from "./config.mjs";
-import { fingerprint, masterPid, startDaemon, startedFingerprint, stopDaemon } from "./daemons.mjs";
-import { MailstackError } from "./errors.mjs";
+import {
+  fingerprint,
+  masterPid,
+  publishPid,
+  startDaemon,
+  startedFingerprint,
+  stopDaemon,
+} from "./daemons.mjs";
+import { isRoot, MailstackError } from "./errors.mjs";
 import { withStackLock } from "./lock.mjs";
 import { ensurePackages, ensureVmailUser, lookupUser } from "./packages.mjs";
 import { probeAll, tailOf } from "./probe.mjs";
@@ -95,6 +102,16 @@ export function environment() {
 async function startUnlocked({ log = () => {}, timeoutMs = 30_000 }) {
   const began = Date.now();
   ensurePackages(log);
+  if (!isRoot()) {
+    // Anyone may use a running stack; only root can start one (Postfix's master and Dovecot
+    // start as root and switch to their own users).
+    const current = await status();
+    if (current.up) return { ...current, restarted: [], elapsedMs: Date.now() - began };
+    throw new MailstackError(
+      "not-root",
+      `the mail stack is not running and only root can start it (sudo npm run mailstack start)`,
+    );
+  }
   const vmail = ensureVmailUser();
   prepareDirectories(vmail);
   if (ensureCertificate()) log(`new TLS certificate ${paths.certFile}`);
@@ -109,6 +126,7 @@ async function startUnlocked({ log = () => {}, timeoutMs = 30_000 }) {
     restarted.push(daemon);
   }
   const ready = await waitReady(timeoutMs);
+  for (const daemon of DAEMONS) publishPid(daemon, /** @type {number} */ (ready[daemon].pid));
   return { ...ready, restarted, elapsedMs: Date.now() - began };
 }
 
