@@ -97,9 +97,11 @@ export function ensureVmailUser() {
       `the system user ${VMAIL_USER} is missing; run the mail stack as root once to create it`,
     );
   }
+  // --user-group fails when a group of that name is already there (left by an earlier setup).
+  const groupExists = spawnSync("getent", ["group", VMAIL_USER]).status === 0;
   execFileSync("useradd", [
     "--system",
-    "--user-group",
+    ...(groupExists ? ["--gid", VMAIL_USER] : ["--user-group"]),
     "--no-create-home",
     "--home-dir",
     "/nonexistent",

@@ -55,12 +55,13 @@ export function probePort(name, timeoutMs = 2000) {
 /**
  * Probes every port of one daemon (or all) at once.
  * @param {"dovecot" | "postfix" | undefined} daemon
+ * @param {number} [timeoutMs]
  * @returns {Promise<Record<string, { ok: boolean, detail: string }>>}
  */
-export async function probeAll(daemon) {
+export async function probeAll(daemon, timeoutMs = 2000) {
   const names = /** @type {(keyof typeof PORT_GREETINGS)[]} */ (Object.keys(PORT_GREETINGS));
   const chosen = names.filter((n) => !daemon || PORT_GREETINGS[n].daemon === daemon);
-  const results = await Promise.allSettled(chosen.map((n) => probePort(n)));
+  const results = await Promise.allSettled(chosen.map((n) => probePort(n, timeoutMs)));
   return Object.fromEntries(
     chosen.map((n, i) => {
       const r = /** @type {PromiseSettledResult<string>} */ (results[i]);

@@ -134,7 +134,8 @@ async function startUnlocked({ log = () => {}, timeoutMs = 30_000 }) {
 async function isCurrent(daemon) {
   if (masterPid(daemon) === null) return false;
   if (startedFingerprint(daemon) !== fingerprint(daemon)) return false;
-  const probes = await probeAll(daemon);
+  // Generous: a false "down" would restart a daemon under everyone's open connections.
+  const probes = await probeAll(daemon, 10_000);
   return Object.values(probes).every((p) => p.ok);
 }
 
