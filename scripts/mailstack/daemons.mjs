@@ -146,9 +146,11 @@ function registerPostfixInstance() {
   const dirs = (listed.stdout ?? "").split(/[\s,]+/).filter(Boolean);
   if (dirs.includes(paths.postfixDir)) return;
   if (!isRoot()) throw notRoot(defaultMain);
+  // Entries of state dirs that are gone (another TMPDIR, a wiped temp dir) are dropped.
+  const kept = dirs.filter((d) => !d.includes("letterbox-mailstack") || fs.existsSync(d));
   run("postconf", [
     "-e",
-    `alternate_config_directories = ${[...dirs, paths.postfixDir].join(" ")}`,
+    `alternate_config_directories = ${[...kept, paths.postfixDir].join(" ")}`,
   ]);
 }
 

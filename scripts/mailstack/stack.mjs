@@ -58,7 +58,8 @@ export function start(options = {}) {
 }
 
 /** Stops both daemons (and any leftover process of an earlier crashed instance). */
-export function stop() {
+export async function stop() {
+  requireRoot("stop");
   return withStackLock(async () => {
     for (const daemon of [...DAEMONS].reverse()) await stopDaemon(daemon);
   });
@@ -69,7 +70,8 @@ export function stop() {
  * as a fresh user has it. The certificate and the logs stay.
  * @param {import("./stack.d.mts").StartOptions} [options]
  */
-export function reset(options = {}) {
+export async function reset(options = {}) {
+  requireRoot("reset");
   return withStackLock(async () => {
     for (const daemon of [...DAEMONS].reverse()) await stopDaemon(daemon);
     fs.rmSync(paths.mailDir, { recursive: true, force: true });
@@ -137,6 +139,16 @@ async function isCurrent(daemon) {
   // Generous: a false "down" would restart a daemon under everyone's open connections.
   const probes = await probeAll(daemon, 10_000);
   return Object.values(probes).every((p) => p.ok);
+}
+
+/** @param {string} action */
+function requireRoot(action) {
+  if (!isRoot()) {
+    throw new MailstackError(
+      "not-root",
+      `only root can ${action} the mail stack (it runs as root)`,
+    );
+  }
 }
 
 function refuseForeignPortOwners() {
