@@ -1,6 +1,7 @@
 /**
  * One process at a time starts, stops or resets the stack: vitest's and Playwright's global
- * setups, the demo and a developer's `npm run mailstack start` may all run at once.
+ * setups, the demo and a developer's `npm run mailstack start` may all run at once. The wait
+ * is long because the first start on a fresh machine installs packages (a minute or more).
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -14,7 +15,7 @@ import { isAlive, sleep } from "./processes.mjs";
  * @param {number} timeoutMs
  * @returns {Promise<T>}
  */
-export async function withStackLock(action, timeoutMs = 120_000) {
+export async function withStackLock(action, timeoutMs = 600_000) {
   fs.mkdirSync(path.dirname(paths.lockFile), { recursive: true });
   const deadline = Date.now() + timeoutMs;
   for (;;) {
