@@ -1,0 +1,178 @@
+/**
+ * Quoted-printable content transfer encoding (RFC 2045 section 6.7), decoded as mail needs:
+ * - `=XX` in either case (lower-case hex is not legal but common), `=` + line end is a soft
+ *   break (CRLF or bare LF);
+ * - an `=` not followed by two hex digits is kept literally (rule: "a reasonable approach ... is
+ *   to include the = character and the following characters in the decoded data");
+ * - white space at the end of an encoded line is deleted (section 6.7 rule 3: it "will
+ *   necessarily have been added by intermediate transport agents"), which also turns `=  CRLF`
+ *   into a soft break.
+ * Hard line breaks are kept as they stand in the source (CRLF or LF).
+ *
+ * `decodeQuotedPrintable(bytes)` for a whole body, `QuotedPrintableDecoder` for pieces: it holds
+ * back only an unfinished line tail (trailing white space, `=` or `=X`) between chunks.
+ */
+
+const EQ = 0x3d;
+const CR = 0x0d;
+const LF = 0x0a;
+
+/** Hex value per byte, 255 = not a hex digit. */
+const HEX = new Uint8Array(256).fill(255);
+for (let i = 0; i < 10; i++) HEX[0x30 + i] = i;
+for (let i = 0; i < 6; i++) {
+  HEX[0x41 + i] = 10 + i;
+  HEX[0x61 + i] = 10 + i;
+}
+
+/** Longest white-space run held back between chunks (a line is at most 998 octets). */
+const MAX_HELD = 1024;
+
+function isWsp(b: number): boolean {
+  return b === 0x20 || b === 0x09;
+}
+
+export class QuotedPrintableDecoder {
+  private pending: Uint8Array = new Uint8Array(0);
+  total = 0;
+
+  update(chunk: Uint8Array): Uint8Array {
+    let input = chunk;
+    if (this.pending.length > 0) {
+      input = new Uint8Array(this.pending.length + chunk.length);
+      input.set(this.pending);
+      input.set(chunk, this.pending.length);
+    }
+    const { out, consumed } = decode(input, false);
+    this.pending = input.slice(consumed);
+    this.total += out.length;
+    return out;
+  }
+
+  finalize(): Uint8Array {
+    const { out } = decode(this.pending, true);
+    this.pending = new Uint8Array(0);
+    this.total += out.length;
+    return out;
+  }
+}
+
+/**
+ * Decodes `input`; when not `final`, stops before a tail whose meaning depends on bytes not yet
+ * seen (trailing white space with no line end yet, `=` or `=X` at the very end).
+ */
+function decode(input: Uint8Array, final: boolean): { out: Uint8Array; consumed: number } {
+  const n = input.length;
+  const out = new Uint8Array(n);
+  let o = 0;
+  let i = 0;
+  while (i < n) {
+    const b = input[i]!;
+    if (b === EQ) {
+      if (i + 1 >= n) {
+        if (!final) break;
+        out[o++] = EQ; // lone `=` at the very end: keep it
+        i++;
+        continue;
+      }
+      const h1 = input[i + 1]!;
+      if (h1 === LF) {
+        i += 2; // soft break, bare LF
+        continue;
+      }
+      if (h1 === CR) {
+        if (i + 2 >= n && !final) break;
+        if (input[i + 2] === LF) {
+          i += 3;
+          continue;
+        }
+        out[o++] = EQ; // `=` CR without LF: not a soft break in LF-only terms; keep
+        i++;
+        continue;
+      }
+      if (isWsp(h1)) {
+        // `=` followed by transport padding and then the line end is still a soft break.
+        let j = i + 1;
+        while (j < n && isWsp(input[j]!)) j++;
+        if (j === n && !final && j - i < MAX_HELD) break;
+        if (j === n || input[j] === LF || (input[j] === CR && input[j + 1] === LF)) {
+          i = j === n ? n : input[j] === LF ? j + 1 : j + 2;
+          continue;
+        }
+        if (input[j] === CR && j + 1 === n && !final) break;
+        out[o++] = EQ;
+        i++;
+        continue;
+      }
+      if (i + 2 >= n && !final) break;
+      const h2 = i + 2 < n ? input[i + 2]! : 0;
+      const v1 = HEX[h1]!;
+      const v2 = HEX[h2]!;
+      if (v1 !== 255 && v2 !== 255) {
+        out[o++] = (v1 << 4) | v2;
+        i += 3;
+        continue;
+      }
+      out[o++] = EQ; // bad escape: keep the `=` and go on with the next byte
+      i++;
+      continue;
+    }
+    if (isWsp(b)) {
+      // Trailing white space on a line is deleted; elsewhere kept.
+      let j = i + 1;
+      while (j < n && isWsp(input[j]!)) j++;
+      if (j === n) {
+        if (!final && j - i < MAX_HELD) break;
+        if (final) {
+          i = n; // white space at the very end of the body
+          continue;
+        }
+        // An endless run of white space is not transport padding: pass it on rather than hold
+        // it (holding and rescanning it on every chunk would be quadratic).
+        while (i < j) out[o++] = input[i++]!;
+        continue;
+      }
+      const c = input[j]!;
+      if (c === LF || (c === CR && input[j + 1] === LF)) {
+        i = j;
+        continue;
+      }
+      if (c === CR && j + 1 === n && !final) break;
+      while (i < j) out[o++] = input[i++]!;
+      continue;
+    }
+    out[o++] = b;
+    i++;
+  }
+  return { out: out.subarray(0, o), consumed: i };
+}
+
+export function decodeQuotedPrintable(bytes: Uint8Array): Uint8Array {
+  return decode(bytes, true).out;
+}
+
+/**
+ * RFC 2047 section 4.2 "Q" encoding inside encoded words: quoted-printable where `_` is a space
+ * and there are no line breaks.
+ */
+export function decodeQEncoding(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length);
+  let o = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b === 0x5f) {
+      out[o++] = 0x20;
+    } else if (
+      b === EQ &&
+      i + 2 < bytes.length &&
+      HEX[bytes[i + 1]!]! !== 255 &&
+      HEX[bytes[i + 2]!]! !== 255
+    ) {
+      out[o++] = (HEX[bytes[i + 1]!]! << 4) | HEX[bytes[i + 2]!]!;
+      i += 2;
+    } else {
+      out[o++] = b;
+    }
+  }
+  return out.subarray(0, o);
+}
