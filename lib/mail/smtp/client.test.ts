@@ -343,3 +343,39 @@ describe("SmtpClient transaction", () => {
     client.close();
   });
 });
+
+describe("SmtpClient streaming", () => {
+  it("pulls the message only as fast as the server reads it (never held whole)", async () => {
+    let release: () => void = () => {};
+    const server = await serve({
+      extensions: ["PIPELINING", "8BITMIME", "SIZE 30000000"],
+      on: (line, session) => {
+        if (line !== "DATA") return undefined;
+        // A slow server: stop reading for a while once data starts (then answer 354 as usual).
+        session.socket.pause();
+        release = () => session.socket.resume();
+        return undefined;
+      },
+    });
+    const client = await SmtpClient.connect(options(server));
+    const chunk = Buffer.alloc(64 * 1024, 0x61);
+    chunk.write("\r\n", chunk.length - 2);
+    let pulled = 0;
+    const total = 25 * 1024 * 1024;
+    async function* body() {
+      while (pulled < total) {
+        pulled += chunk.length;
+        yield chunk;
+      }
+    }
+    const sending = client.send(envelope, body(), { size: total });
+    await new Promise((r) => setTimeout(r, 500));
+    // While the server does not read, only what fits in socket buffers has been pulled.
+    expect(pulled).toBeLessThan(8 * 1024 * 1024);
+    release();
+    const result = await sending;
+    expect(pulled).toBe(total);
+    expect(result.bytesSent).toBe(total + 3);
+    client.close();
+  });
+});

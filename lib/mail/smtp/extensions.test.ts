@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { parseEhloReply, withoutExtensions } from "./extensions.js";
 import { buildReply, parseReplyLine } from "./reply.js";
 
-// Postfix 3.7's submission EHLO reply after STARTTLS, as the local stack sends it.
+// Postfix 3.7's submission EHLO reply after STARTTLS, as the local stack sends it, plus the
+// old "AUTH=" spelling some servers repeat it in.
 const POSTFIX = [
   "250-mx.example.test",
   "250-PIPELINING",
   "250-SIZE 31457280",
+  "250-VRFY",
   "250-ETRN",
-  "250-AUTH PLAIN LOGIN",
+  "250-AUTH PLAIN LOGIN CRAM-MD5",
   "250-AUTH=PLAIN LOGIN",
   "250-ENHANCEDSTATUSCODES",
   "250-8BITMIME",
@@ -24,7 +26,7 @@ describe("EHLO capabilities", () => {
       serverName: "mx.example.test",
       size: 31457280,
       pipelining: true,
-      auth: ["PLAIN", "LOGIN"],
+      auth: ["PLAIN", "LOGIN", "CRAM-MD5"],
       enhancedStatusCodes: true,
       eightBitMime: true,
       dsn: true,
