@@ -11,11 +11,10 @@ export async function findByMessageId(
   const { count } = await client.stat();
   for (let id = count; id >= 1; id--) {
     const head = (await client.top(id, 0)).toString("utf8");
-    if (new RegExp(`^Message-ID:\\s*${escape(messageId)}\\s*$`, "im").test(head)) return id;
+    const found = head
+      .split("\r\n")
+      .some((line) => /^message-id:/i.test(line) && line.slice(11).trim() === messageId);
+    if (found) return id;
   }
   return undefined;
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
