@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAddressList } from "./addresses.js";
+import { parseAddressList } from "./addresses.ts";
 
 describe("address lists", () => {
   it("parses name-addr and addr-spec forms", () => {

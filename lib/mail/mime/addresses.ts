@@ -9,7 +9,7 @@
  * or `@` (an attacker's "it-helpdesk@bank.test" <evil@attacker.test>, hostile p14) and must never
  * be mistaken for syntax.
  */
-import { decodeEncodedWords } from "./encoded-words.js";
+import { decodeEncodedWords } from "./encoded-words.ts";
 
 export interface Address {
   /** Display name, decoded; "" when there is none. */

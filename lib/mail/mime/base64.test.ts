@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Base64Decoder, decodeBase64, decodedBase64Length } from "./base64.js";
+import { Base64Decoder, decodeBase64, decodedBase64Length } from "./base64.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);

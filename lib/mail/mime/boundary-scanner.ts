@@ -8,7 +8,7 @@
  * says to treat them as ended). A line like `--boundaryX` is not a boundary (as in Thunderbird
  * and Python), so one boundary being a prefix of another is harmless.
  */
-import { CR, DASH, HT, LF, SP } from "./bytes.js";
+import { CR, DASH, HT, LF, SP } from "./bytes.ts";
 
 /** Transport padding allowed after a boundary; beyond a line's worth it is not padding. */
 const MAX_PADDING = 998;

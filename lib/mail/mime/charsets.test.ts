@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { charsetEncoding, decodeCharset, decodeText } from "./charsets.js";
-import { decodeUtf7 } from "./utf7.js";
-import { decodeWindows1252 } from "./windows-1252.js";
+import { charsetEncoding, decodeCharset, decodeText } from "./charsets.ts";
+import { decodeUtf7 } from "./utf7.ts";
+import { decodeWindows1252 } from "./windows-1252.ts";
 
 const bytes = (...b: number[]) => Uint8Array.from(b);
 const ascii = (s: string) => new TextEncoder().encode(s);

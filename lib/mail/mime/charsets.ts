@@ -5,8 +5,8 @@
  * Decoding never throws: an unknown or broken label falls back to UTF-8 when the bytes are valid
  * UTF-8, else windows-1252 (the most common legacy charset of unlabelled Western mail).
  */
-import { decodeUtf7 } from "./utf7.js";
-import { decodeWindows1252, decodeXUserDefined } from "./windows-1252.js";
+import { decodeUtf7 } from "./utf7.ts";
+import { decodeWindows1252, decodeXUserDefined } from "./windows-1252.ts";
 
 /** Labels seen in mail that the WHATWG list lacks, mapped to a WHATWG label. */
 const MAIL_ALIASES: Record<string, string> = {

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
-import { toOracleJson } from "./oracle-json.js";
-import { parseMessage } from "./parser.js";
+import { toOracleJson } from "./oracle-json.ts";
+import { parseMessage } from "./parser.ts";
 
 function main(argv: string[]): number {
   const [command, ...files] = argv;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUtc, parseDate } from "./date.js";
+import { formatUtc, parseDate } from "./date.ts";
 
 const iso = (s: string) => formatUtc(parseDate(s).date);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeEncodedWords } from "./encoded-words.js";
+import { decodeEncodedWords } from "./encoded-words.ts";
 
 const d = (s: string, max?: number) => decodeEncodedWords(s, max).text;
 

@@ -10,11 +10,11 @@
  * - an unknown charset falls back like body text (UTF-8 if valid, else windows-1252).
  * At most `maxWords` words are decoded per value (a cheap header can carry thousands).
  */
-import { decodeBase64 } from "./base64.js";
-import { bytesOfBinaryString, concatBytes } from "./bytes.js";
-import { cleanCharsetLabel, decodeCharset } from "./charsets.js";
-import { DEFAULT_MIME_LIMITS } from "./limits.js";
-import { decodeQEncoding } from "./quoted-printable.js";
+import { decodeBase64 } from "./base64.ts";
+import { bytesOfBinaryString, concatBytes } from "./bytes.ts";
+import { cleanCharsetLabel, decodeCharset } from "./charsets.ts";
+import { DEFAULT_MIME_LIMITS } from "./limits.ts";
+import { decodeQEncoding } from "./quoted-printable.ts";
 
 // charset: no `?` or white space; text: no `?` (white space tolerated, as Python does).
 const WORD = /=\?([^?\s]+)\?([bBqQ])\?([^?]*)\?=/g;

@@ -2,10 +2,10 @@
  * The fields a mail list and a reading pane show, read from a header block: subject, addresses,
  * date, ids. Each is decoded for display; the raw values stay in `HeaderList`.
  */
-import { type Address, parseAddressList } from "./addresses.js";
-import { parseDate } from "./date.js";
-import type { HeaderList } from "./header-block.js";
-import { parseMessageIds } from "./message-ids.js";
+import { type Address, parseAddressList } from "./addresses.ts";
+import { parseDate } from "./date.ts";
+import type { HeaderList } from "./header-block.ts";
+import { parseMessageIds } from "./message-ids.ts";
 
 export interface Envelope {
   /** Decoded subject; line breaks smuggled in through encoded words become spaces. */

@@ -6,10 +6,10 @@
  * are read as UTF-8 when they are valid UTF-8, else in the entity's declared charset, else as
  * windows-1252, so a raw ISO-8859-1 or KOI8-R subject still reads right.
  */
-import { binaryString, isAscii } from "./bytes.js";
-import { decodeCharset, isMostlyUtf8 } from "./charsets.js";
-import { decodeEncodedWords } from "./encoded-words.js";
-import { DEFAULT_MIME_LIMITS } from "./limits.js";
+import { binaryString, isAscii } from "./bytes.ts";
+import { decodeCharset, isMostlyUtf8 } from "./charsets.ts";
+import { decodeEncodedWords } from "./encoded-words.ts";
+import { DEFAULT_MIME_LIMITS } from "./limits.ts";
 
 export interface HeaderField {
   /** The name as written. */

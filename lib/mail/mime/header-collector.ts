@@ -14,9 +14,9 @@
  * bytes in names are tolerated. An mbox `From ` line first in the block is the envelope line;
  * elsewhere it is dropped.
  */
-import { COLON, CR, DASH, HT, LF, SP } from "./bytes.js";
-import type { RawField } from "./header-block.js";
-import type { MimeLimits } from "./limits.js";
+import { COLON, CR, DASH, HT, LF, SP } from "./bytes.ts";
+import type { RawField } from "./header-block.ts";
+import type { MimeLimits } from "./limits.ts";
 
 export type CollectStatus = "more" | "blank" | "body" | "boundary" | "eof";
 

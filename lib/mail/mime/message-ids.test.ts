@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseMessageId, parseMessageIds } from "./message-ids.js";
+import { parseMessageId, parseMessageIds } from "./message-ids.ts";
 
 describe("message ids", () => {
   it("lists ids without brackets, skipping comments and junk", () => {

@@ -3,11 +3,11 @@
  * keep the source and decode a part only when asked (listing a 45 MB attachment costs nothing);
  * stream parses answer from what the caller chose to keep.
  */
-import { decodeCharset } from "./charsets.js";
-import type { HeaderList } from "./header-block.js";
-import type { MimeWarning } from "./limits.js";
-import type { ParsedPart } from "./part.js";
-import { walkMime } from "./structure.js";
+import { decodeCharset } from "./charsets.ts";
+import type { HeaderList } from "./header-block.ts";
+import type { MimeWarning } from "./limits.ts";
+import type { ParsedPart } from "./part.ts";
+import { walkMime } from "./structure.ts";
 
 /** Where a message's part bytes come from (the whole source, or what a stream kept). */
 export interface ContentStore {

@@ -14,18 +14,18 @@
  * enclosing multipart ends the inner ones; a multipart in which no boundary is found at all
  * becomes a leaf holding its body (Python does the same; Thunderbird shows it as text).
  */
-import { BoundaryMatcher, NEED_MORE, NO_MATCH } from "./boundary-scanner.js";
-import { bytesOfBinaryString, CR, DASH, LF } from "./bytes.js";
-import { buildHeaderList } from "./header-block.js";
-import { HeaderCollector } from "./header-collector.js";
-import type { MimeLimits, MimeWarning, MimeWarningCode } from "./limits.js";
-import { LineCounter } from "./line-counter.js";
-import { createPart, isEncapsulating, type ParsedPart } from "./part.js";
+import { BoundaryMatcher, NEED_MORE, NO_MATCH } from "./boundary-scanner.ts";
+import { bytesOfBinaryString, CR, DASH, LF } from "./bytes.ts";
+import { buildHeaderList } from "./header-block.ts";
+import { HeaderCollector } from "./header-collector.ts";
+import type { MimeLimits, MimeWarning, MimeWarningCode } from "./limits.ts";
+import { LineCounter } from "./line-counter.ts";
+import { createPart, isEncapsulating, type ParsedPart } from "./part.ts";
 import {
   createTransferDecoder,
   isDecodingEncoding,
   type TransferDecoder,
-} from "./transfer-encoding.js";
+} from "./transfer-encoding.ts";
 
 export interface ScannerHooks {
   /** An entity's headers are parsed. Its section is final unless it is a multipart that turns
@@ -93,6 +93,8 @@ export class MimeScanner {
   private lineStartNlAbs = 0;
   private root: ParsedPart | null = null;
   private finished = false;
+  private last = -1;
+  private beforeLast = -1;
   private readonly warned = new Set<string>();
   unixFrom: string | null = null;
 
@@ -153,6 +155,7 @@ export class MimeScanner {
     const data = this.tail.length > 0 ? concat(this.tail, chunk) : chunk;
     const dataAbs = this.tail.length > 0 ? this.tailAbs : this.received;
     this.received += chunk.length;
+    this.remember(chunk);
     const pos = this.process(data, dataAbs, false);
     this.lines.at(data, dataAbs, dataAbs + pos);
     this.tail = pos < data.length ? data.slice(pos) : EMPTY;
@@ -168,6 +171,7 @@ export class MimeScanner {
         data = data.length > 0 ? concat(data, last) : last;
         if (this.tail.length === 0) dataAbs = this.received;
         this.received += last.length;
+        this.remember(last);
       }
       this.process(data, dataAbs, true);
       const end = this.received;
@@ -175,16 +179,37 @@ export class MimeScanner {
       // have belonged to it, so the parts inside end before it (as Python reads it too).
       const innermost = this.innermostMultipart();
       if (innermost !== -1) {
-        let cut = data.length;
-        if (cut > 0 && data[cut - 1] === LF) cut--;
-        if (cut > 0 && data[cut - 1] === CR) cut--;
-        this.endAbove(innermost, data, dataAbs, dataAbs + cut, end);
+        const cut = end - (this.last === LF ? (this.beforeLast === CR ? 2 : 1) : 0);
+        this.endAbove(innermost, data, dataAbs, cut, end);
       }
       this.endAbove(-1, data, dataAbs, end, end);
       this.tail = EMPTY;
       this.finished = true;
     }
     return this.root!;
+  }
+
+  /**
+   * Where body bytes stop at the end of input: a leaf inside a multipart whose close delimiter
+   * never came ends before the final line end (see `finish`).
+   */
+  private finalStop(data: Uint8Array, pos: number, end: number): number {
+    const phase = this.top().phase;
+    if ((phase === Phase.Leaf || phase === Phase.Encoded) && this.innermostMultipart() !== -1) {
+      return holdBack(data, pos, end);
+    }
+    return end;
+  }
+
+  /** Keeps the input's last two bytes: whether it ends with a line end decides `finish`. */
+  private remember(chunk: Uint8Array): void {
+    const n = chunk.length;
+    this.beforeLast = n >= 2 ? chunk[n - 2]! : this.last;
+    this.last = chunk[n - 1]!;
+  }
+
+  private top(): Frame {
+    return this.frames[this.frames.length - 1]!;
   }
 
   private innermostMultipart(): number {
@@ -248,7 +273,7 @@ export class MimeScanner {
     final: boolean,
   ): number {
     if (!this.matcher.active) {
-      const stop = final ? end : holdBack(data, pos, end);
+      const stop = final ? this.finalStop(data, pos, end) : holdBack(data, pos, end);
       this.emit(data, dataAbs, pos, stop);
       return -(stop + 1);
     }
@@ -265,7 +290,7 @@ export class MimeScanner {
         c = data.indexOf(DASH, from);
         while (c !== -1 && (c === 0 || data[c - 1] !== LF)) c = data.indexOf(DASH, c + 1);
         if (c === -1) {
-          const stop = final ? end : holdBack(data, pos, end);
+          const stop = final ? this.finalStop(data, pos, end) : holdBack(data, pos, end);
           this.emit(data, dataAbs, pos, stop);
           return -(stop + 1);
         }
@@ -284,8 +309,12 @@ export class MimeScanner {
         from = c + 1;
         continue;
       }
-      this.emit(data, dataAbs, pos, nl);
-      if (level === NEED_MORE) return -(Math.max(pos, nl) + 1);
+      if (level === NEED_MORE) {
+        this.emit(data, dataAbs, pos, nl);
+        return -(Math.max(pos, nl) + 1);
+      }
+      // A preamble keeps its last line end: it is the content if no part ever starts.
+      this.emit(data, dataAbs, pos, this.top().phase === Phase.Preamble ? c : nl);
       const next = this.matcher.next;
       this.boundary(
         level,

@@ -10,7 +10,7 @@
  * Oracle leaves of non-encapsulating message/* types have no size/sha256 (README item 9): not
  * compared.
  */
-import type { OracleAddress, OracleHeaders, OracleJson, OracleNode } from "./oracle-json.js";
+import type { OracleAddress, OracleHeaders, OracleJson, OracleNode } from "./oracle-json.ts";
 
 /** The oracle's JSON, as far as the comparison reads it. */
 export interface ExpectedNode {

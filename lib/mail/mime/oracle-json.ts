@@ -4,13 +4,13 @@
  * (`npm run -s mime -- parse FILE`) and the conformance test.
  */
 import { createHash } from "node:crypto";
-import type { Address } from "./addresses.js";
-import { addressesOf } from "./envelope.js";
-import { parseDate } from "./date.js";
-import type { HeaderList } from "./header-block.js";
-import type { ParsedMessage } from "./message.js";
-import type { ParsedPart } from "./part.js";
-import { htmlBodyPart, textBodyPart } from "./views/body.js";
+import type { Address } from "./addresses.ts";
+import { addressesOf } from "./envelope.ts";
+import { parseDate } from "./date.ts";
+import type { HeaderList } from "./header-block.ts";
+import type { ParsedMessage } from "./message.ts";
+import type { ParsedPart } from "./part.ts";
+import { htmlBodyPart, textBodyPart } from "./views/body.ts";
 
 export interface OracleAddress {
   name: string;

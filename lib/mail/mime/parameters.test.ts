@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseContentType, parseStructuredValue } from "./parameters.js";
+import { parseContentType, parseStructuredValue } from "./parameters.ts";
 
 describe("Content-Type", () => {
   it("parses type, subtype and quoted parameters", () => {

@@ -9,8 +9,8 @@
  * words inside quoted values (`name="=?utf-8?B?...?="`, decoded for name/filename only, as
  * every client does), and duplicate parameters (the first one wins, like Thunderbird).
  */
-import { decodeCharset } from "./charsets.js";
-import { decodeEncodedWords } from "./encoded-words.js";
+import { decodeCharset } from "./charsets.ts";
+import { decodeEncodedWords } from "./encoded-words.ts";
 
 export interface StructuredValue {
   /** Lower-cased value before the first `;` ("text/plain", "attachment"), trimmed. */

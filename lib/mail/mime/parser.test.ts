@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseMessage } from "./parser.js";
-import type { ParsedPart } from "./part.js";
+import { parseMessage } from "./parser.ts";
+import type { ParsedPart } from "./part.ts";
 
 const text = (b: Uint8Array | null) => (b === null ? null : new TextDecoder().decode(b));
 const shape = (p: ParsedPart): unknown =>

@@ -2,13 +2,13 @@
  * Whole-message parsing: the bytes are all here, so the scanner runs once over them and part
  * bodies are decoded lazily from the source when asked for.
  */
-import { MailError } from "../errors.js";
-import { type MimeLimits, type MimeWarning, resolveLimits } from "./limits.js";
-import { type ContentStore, ParsedMessage } from "./message.js";
-import { MimeScanner } from "./mime-scanner.js";
-import type { ParsedPart } from "./part.js";
-import { walkMime } from "./structure.js";
-import { decodedTransferLength, decodeTransfer } from "./transfer-encoding.js";
+import { MailError } from "../errors.ts";
+import { type MimeLimits, type MimeWarning, resolveLimits } from "./limits.ts";
+import { type ContentStore, ParsedMessage } from "./message.ts";
+import { MimeScanner } from "./mime-scanner.ts";
+import type { ParsedPart } from "./part.ts";
+import { walkMime } from "./structure.ts";
+import { decodedTransferLength, decodeTransfer } from "./transfer-encoding.ts";
 
 export interface ParseOptions {
   limits?: Partial<MimeLimits>;

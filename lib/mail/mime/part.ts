@@ -3,12 +3,12 @@
  * the header fields, byte offsets in the source and the defects met. Built once the entity's
  * header block is complete; offsets, size and kind are settled when its body ends.
  */
-import { cleanCharsetLabel } from "./charsets.js";
-import { decodeEncodedWords } from "./encoded-words.js";
-import type { HeaderList } from "./header-block.js";
-import { type ContentType, parseContentType, parseStructuredValue } from "./parameters.js";
-import type { MimeNode } from "./structure.js";
-import { normalizeTransferEncoding } from "./transfer-encoding.js";
+import { cleanCharsetLabel } from "./charsets.ts";
+import { decodeEncodedWords } from "./encoded-words.ts";
+import type { HeaderList } from "./header-block.ts";
+import { type ContentType, parseContentType, parseStructuredValue } from "./parameters.ts";
+import type { MimeNode } from "./structure.ts";
+import { normalizeTransferEncoding } from "./transfer-encoding.ts";
 
 export interface PartOffsets {
   /** First byte of the entity's header block. */

@@ -3,7 +3,7 @@ import {
   decodeQEncoding,
   decodeQuotedPrintable,
   QuotedPrintableDecoder,
-} from "./quoted-printable.js";
+} from "./quoted-printable.ts";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const latin1 = (b: Uint8Array) => Array.from(b, (c) => String.fromCharCode(c)).join("");

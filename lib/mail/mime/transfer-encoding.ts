@@ -4,9 +4,9 @@
  * (section 6.4: an unrecognised encoding must be treated as application/octet-stream; showing
  * the bytes unchanged is what clients do, and what Python does).
  */
-import { Base64Decoder, decodeBase64, decodedBase64Length } from "./base64.js";
-import { decodeQuotedPrintable, QuotedPrintableDecoder } from "./quoted-printable.js";
-import { decodeUuencodeBody } from "./uuencode.js";
+import { Base64Decoder, decodeBase64, decodedBase64Length } from "./base64.ts";
+import { decodeQuotedPrintable, QuotedPrintableDecoder } from "./quoted-printable.ts";
+import { decodeUuencodeBody } from "./uuencode.ts";
 
 export type TransferEncoding =
   | "7bit"

@@ -10,8 +10,8 @@
  *   an attachment, not inside an attached message, and inside multipart/related only the root.
  *   This is also what Python's `get_body()` answers, so the corpus oracle can check it.
  */
-import type { ParsedMessage } from "../message.js";
-import type { ParsedPart } from "../part.js";
+import type { ParsedMessage } from "../message.ts";
+import type { ParsedPart } from "../part.ts";
 
 export type BodyFormat = "html" | "plain";
 
