@@ -54,7 +54,7 @@ const SCRIPTS: readonly string[] = [
   "€£¥©®™°±×÷§¶•…–—‘’“”«»‹›‰",
 ];
 
-const TRAPS = [
+const TRAPS: readonly string[] = [
   "=?",
   "?=",
   "=?utf-8?q?x?=",
@@ -72,18 +72,20 @@ const TRAPS = [
 const segmenter = new Intl.Segmenter("en", { granularity: "grapheme" });
 const SEGMENTED = SCRIPTS.map((script) => Array.from(segmenter.segment(script), (s) => s.segment));
 
-export function randomWord(random: Random, maxLength = 12): string {
+export function randomWord(random: Random, maxLength = 12, traps = TRAPS): string {
   const script = random.pick(SEGMENTED);
   let word = "";
   const length = 1 + random.int(maxLength);
   for (let i = 0; i < length; i++) word += random.pick(script);
-  if (random.chance(0.1)) word += random.pick(TRAPS);
+  if (random.chance(0.1)) word += random.pick(traps);
   return word;
 }
 
 /** A line of header text: no controls except TAB, no leading/trailing space. */
-export function randomHeaderText(random: Random, maxWords = 12): string {
-  const words = Array.from({ length: 1 + random.int(maxWords) }, () => randomWord(random));
+export function randomHeaderText(random: Random, maxWords = 12, traps = TRAPS): string {
+  const words = Array.from({ length: 1 + random.int(maxWords) }, () =>
+    randomWord(random, 12, traps),
+  );
   if (random.chance(0.05)) words.push("x".repeat(80 + random.int(200)));
   let text = "";
   words.forEach((word, i) => {
@@ -142,15 +144,24 @@ export function randomMailbox(random: Random, index: number): Mailbox {
   return { name, address };
 }
 
-export function randomFilename(random: Random): string {
+/** Traps for filenames: all of TRAPS, or (`encodedWordLookalikes` false) all but "=?...". */
+function filenameTraps(encodedWordLookalikes: boolean): readonly string[] {
+  return encodedWordLookalikes
+    ? TRAPS
+    : TRAPS.filter((trap) => !trap.includes("=?") && !trap.includes("?="));
+}
+
+export function randomFilename(random: Random, encodedWordLookalikes = true): string {
+  const traps = filenameTraps(encodedWordLookalikes);
   const kind = random.int(6);
   const ext = random.pick([".pdf", ".txt", ".tar.gz", "", ".jpeg", ".日本"]);
   if (kind === 0) return `report${random.int(100)}${ext}`;
-  if (kind === 1) return `${randomHeaderText(random, 20)}${ext}`;
+  if (kind === 1) return `${randomHeaderText(random, 20, traps)}${ext}`;
   if (kind === 2) return `${"long name ".repeat(10 + random.int(30))}${ext}`;
-  if (kind === 3) return `quote "${randomWord(random)}"; semi; back\\slash; pct %20${ext}`;
-  if (kind === 4) return `${randomWord(random, 60)}${ext}`;
-  return `${randomWord(random)} ${randomWord(random)}${ext}`;
+  if (kind === 3)
+    return `quote "${randomWord(random, 12, traps)}"; semi; back\\slash; pct %20${ext}`;
+  if (kind === 4) return `${randomWord(random, 60, traps)}${ext}`;
+  return `${randomWord(random, 12, traps)} ${randomWord(random, 12, traps)}${ext}`;
 }
 
 function randomForward(random: Random): Uint8Array {
@@ -164,7 +175,13 @@ export interface RandomCase {
   options: BuildOptions;
 }
 
-export function randomMessage(seed: number): RandomCase {
+export interface RandomMessageOptions {
+  /** Filenames may hold encoded-word look-alikes ("=?utf-8?q?x?="); default true. */
+  encodedWordLookalikesInFilenames?: boolean;
+}
+
+export function randomMessage(seed: number, options: RandomMessageOptions = {}): RandomCase {
+  const lookalikes = options.encodedWordLookalikesInFilenames ?? true;
   const random = new Random(seed);
   let n = 0;
   const mailboxes = (max: number) =>
@@ -177,7 +194,7 @@ export function randomMessage(seed: number): RandomCase {
       images.push({
         contentId: `${randomLocal(random)}.${i}@${random.pick(["letterbox.test", "x"])}`,
         contentType: random.pick(["image/png", "image/jpeg", "image/gif"]),
-        filename: random.chance(0.5) ? randomFilename(random) : undefined,
+        filename: random.chance(0.5) ? randomFilename(random, lookalikes) : undefined,
         content: random.bytes(random.int(3000)),
       });
     }
@@ -189,7 +206,7 @@ export function randomMessage(seed: number): RandomCase {
     const asStream = random.chance(0.4);
     const chunk = 1 + random.int(70_000);
     attachments.push({
-      filename: randomFilename(random),
+      filename: randomFilename(random, lookalikes),
       contentType: random.pick([
         undefined,
         "application/pdf",
