@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { MimeNode } from "../mime/structure.js";
-import { parseBodyStructure, parseParams } from "./body-structure.js";
-import { parseFetch } from "./fetch-parser.js";
-import { parse } from "./testing/bytes-source.js";
+import type { MimeNode } from "../mime/structure.ts";
+import { parseBodyStructure, parseParams } from "./body-structure.ts";
+import { parseFetch } from "./fetch-parser.ts";
+import { parse } from "./testing/bytes-source.ts";
 
 const fixtures = JSON.parse(
   fs.readFileSync(path.join(import.meta.dirname, "testdata/dovecot-fetch.json"), "utf8"),

@@ -10,11 +10,11 @@
  *              [envelope (body) lines]       for message/rfc822 (and message/global)
  *              [md5 (disposition) language location]
  */
-import type { MimeNode } from "../mime/structure.js";
-import { decodeCharset, decodeEncodedWords } from "./encoded-words.js";
-import { envelopeText } from "./envelope.js";
-import { protocolError } from "./errors.js";
-import type { ImapValue } from "./tokenizer.js";
+import type { MimeNode } from "../mime/structure.ts";
+import { decodeCharset, decodeEncodedWords } from "./encoded-words.ts";
+import { envelopeText } from "./envelope.ts";
+import { protocolError } from "./errors.ts";
+import type { ImapValue } from "./tokenizer.ts";
 
 export function parseBodyStructure(value: ImapValue): MimeNode {
   if (!Array.isArray(value)) throw protocolError("BODYSTRUCTURE is not a list");

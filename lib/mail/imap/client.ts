@@ -3,27 +3,27 @@
  * STARTTLS, capabilities, authentication, ENABLE) and every command family is one method
  * away. The methods are thin: the protocol lives in commands/, the state in connection.ts.
  */
-import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.js";
-import { plainMechanism, type SaslMechanism, xoauth2Mechanism } from "../sasl/index.js";
-import * as appendCmd from "./commands/append.js";
-import * as copyMove from "./commands/copy-move.js";
-import * as fetchCmd from "./commands/fetch.js";
-import * as fetchStream from "./commands/fetch-stream.js";
-import { idleOnce } from "./commands/idle.js";
-import * as mailboxList from "./commands/mailbox-list.js";
-import * as manage from "./commands/mailbox-manage.js";
-import * as messageList from "./commands/message-list.js";
-import * as searchSort from "./commands/search-sort.js";
-import * as selectCmd from "./commands/select.js";
-import * as session from "./commands/session.js";
-import * as storeCmd from "./commands/store.js";
-import { type ImapEvents, ImapConnection, type SessionState } from "./connection.js";
-import { ImapError } from "./errors.js";
-import type { FetchResult } from "./fetch-parser.js";
-import type { LiteralSink } from "./framer.js";
-import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type ImapLimits, type ImapTimeouts } from "./limits.js";
-import type { SelectedMailbox } from "./mailbox-state.js";
-import type { SequenceSetInput } from "./sequence-set.js";
+import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.ts";
+import { plainMechanism, type SaslMechanism, xoauth2Mechanism } from "../sasl/index.ts";
+import * as appendCmd from "./commands/append.ts";
+import * as copyMove from "./commands/copy-move.ts";
+import * as fetchCmd from "./commands/fetch.ts";
+import * as fetchStream from "./commands/fetch-stream.ts";
+import { idleOnce } from "./commands/idle.ts";
+import * as mailboxList from "./commands/mailbox-list.ts";
+import * as manage from "./commands/mailbox-manage.ts";
+import * as messageList from "./commands/message-list.ts";
+import * as searchSort from "./commands/search-sort.ts";
+import * as selectCmd from "./commands/select.ts";
+import * as session from "./commands/session.ts";
+import * as storeCmd from "./commands/store.ts";
+import { type ImapEvents, ImapConnection, type SessionState } from "./connection.ts";
+import { ImapError } from "./errors.ts";
+import type { FetchResult } from "./fetch-parser.ts";
+import type { LiteralSink } from "./framer.ts";
+import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type ImapLimits, type ImapTimeouts } from "./limits.ts";
+import type { SelectedMailbox } from "./mailbox-state.ts";
+import type { SequenceSetInput } from "./sequence-set.ts";
 
 export type ImapAuth =
   | { user: string; password: string; method?: "LOGIN" | "PLAIN" }

@@ -8,7 +8,7 @@ import {
   raw,
   serializeCommand,
   str,
-} from "./command-builder.js";
+} from "./command-builder.ts";
 
 const hostile = JSON.parse(fs.readFileSync("/work/shared/hostile-public/inputs.json", "utf8")) as {
   imap_folder_names: Array<{ id: string; value: string }>;

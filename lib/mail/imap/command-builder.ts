@@ -5,9 +5,9 @@
  * section 4.3). Syntax the command modules build themselves (atoms, sequence sets, fetch item
  * lists) goes through `raw()`, which refuses CR and LF as a second line of defence.
  */
-import { invalidInput } from "./errors.js";
-import { LITERAL_MINUS_MAX } from "./limits.js";
-import { encodeMutf7 } from "./mutf7.js";
+import { invalidInput } from "./errors.ts";
+import { LITERAL_MINUS_MAX } from "./limits.ts";
+import { encodeMutf7 } from "./mutf7.ts";
 
 /** Protocol syntax written by this library, never by a user. */
 export class RawArg {

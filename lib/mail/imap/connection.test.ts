@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ImapClient } from "./client.js";
-import { connectTo, type ImapScript, imapScript, writeSplit } from "./testing/scripted-imap.js";
+import type { ImapClient } from "./client.ts";
+import { connectTo, type ImapScript, imapScript, writeSplit } from "./testing/scripted-imap.ts";
 
 const scripts: ImapScript[] = [];
 const clients: ImapClient[] = [];

@@ -5,15 +5,15 @@
  * session state, the selected mailbox, and failure: a dead socket, a BYE, a timeout or a
  * malformed reply fails every command in flight and every queued one, never leaves one hanging.
  */
-import type { MailErrorCode } from "../errors.js";
-import { MailError } from "../errors.js";
-import type { MailSocket, TlsPolicy } from "../net/index.js";
-import { type CommandArg, serializeCommand, type WireChunk } from "./command-builder.js";
-import { ImapError, protocolError } from "./errors.js";
-import { TypedEmitter } from "./events.js";
-import { type LiteralContext, type LiteralRouter, readResponse } from "./framer.js";
-import type { ImapLimits, ImapTimeouts } from "./limits.js";
-import { applyCode, countUidSet, type SelectedMailbox } from "./mailbox-state.js";
+import type { MailErrorCode } from "../errors.ts";
+import { MailError } from "../errors.ts";
+import type { MailSocket, TlsPolicy } from "../net/index.ts";
+import { type CommandArg, serializeCommand, type WireChunk } from "./command-builder.ts";
+import { ImapError, protocolError } from "./errors.ts";
+import { TypedEmitter } from "./events.ts";
+import { type LiteralContext, type LiteralRouter, readResponse } from "./framer.ts";
+import type { ImapLimits, ImapTimeouts } from "./limits.ts";
+import { applyCode, countUidSet, type SelectedMailbox } from "./mailbox-state.ts";
 import {
   type ContinuationResponse,
   type ImapResponse,
@@ -22,7 +22,7 @@ import {
   stringOf,
   type TaggedResponse,
   type UntaggedResponse,
-} from "./response-parser.js";
+} from "./response-parser.ts";
 
 export type SessionState = "not-authenticated" | "authenticated" | "selected" | "logout";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { decodeEncodedWords } from "./encoded-words.js";
-import { parseEnvelope, parseHeaderDate } from "./envelope.js";
-import { parseFetch } from "./fetch-parser.js";
-import { parse } from "./testing/bytes-source.js";
+import { decodeEncodedWords } from "./encoded-words.ts";
+import { parseEnvelope, parseHeaderDate } from "./envelope.ts";
+import { parseFetch } from "./fetch-parser.ts";
+import { parse } from "./testing/bytes-source.ts";
 
 async function envelopeOf(text: string | Buffer) {
   const response = await parse(text);

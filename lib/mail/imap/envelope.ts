@@ -3,9 +3,9 @@
  * and display names, group syntax flattened with each member carrying its group's name (an
  * empty group such as "undisclosed-recipients:;" contributes no address), and the date parsed.
  */
-import { decodeEncodedWords, decodeRawHeader } from "./encoded-words.js";
-import { StreamedLiteral } from "./framer.js";
-import type { ImapValue } from "./tokenizer.js";
+import { decodeEncodedWords, decodeRawHeader } from "./encoded-words.ts";
+import { StreamedLiteral } from "./framer.ts";
+import type { ImapValue } from "./tokenizer.ts";
 
 export interface EnvelopeAddress {
   /** Display name, RFC 2047 decoded; null when there is none. */

@@ -4,7 +4,7 @@
  * text, and the command that failed; the app decides what to tell a person from `code` and
  * `responseCode`, never from the text.
  */
-import { MailError, type MailErrorCode } from "../errors.js";
+import { MailError, type MailErrorCode } from "../errors.ts";
 
 export type ImapStatus = "OK" | "NO" | "BAD" | "BYE" | "PREAUTH";
 

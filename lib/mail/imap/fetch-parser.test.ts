@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { formatInternalDate, parseFetch, parseInternalDate } from "./fetch-parser.js";
-import { StreamedLiteral } from "./framer.js";
-import { parse } from "./testing/bytes-source.js";
+import { formatInternalDate, parseFetch, parseInternalDate } from "./fetch-parser.ts";
+import { StreamedLiteral } from "./framer.ts";
+import { parse } from "./testing/bytes-source.ts";
 
 async function fetchOf(text: string) {
   const response = await parse(text);

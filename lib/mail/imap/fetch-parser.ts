@@ -3,11 +3,11 @@
  * PREVIEW, RFC 8474 OBJECTID) into a typed record. Body sections are keyed by their section
  * text, upper-cased as servers echo them ("", "TEXT", "1.2", "HEADER.FIELDS (FROM TO)").
  */
-import type { MimeNode } from "../mime/structure.js";
-import { parseBodyStructure } from "./body-structure.js";
-import { type Envelope, envelopeText, parseEnvelope } from "./envelope.js";
-import type { StreamedLiteral } from "./framer.js";
-import { decodeText, type ImapValue } from "./tokenizer.js";
+import type { MimeNode } from "../mime/structure.ts";
+import { parseBodyStructure } from "./body-structure.ts";
+import { type Envelope, envelopeText, parseEnvelope } from "./envelope.ts";
+import type { StreamedLiteral } from "./framer.ts";
+import { decodeText, type ImapValue } from "./tokenizer.ts";
 
 export interface FetchedSection {
   /** The bytes, or a StreamedLiteral marker when they went to a sink; null for NIL. */

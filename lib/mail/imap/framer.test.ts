@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { literalAtEnd, StreamedLiteral } from "./framer.js";
-import { frame } from "./testing/bytes-source.js";
+import { literalAtEnd, StreamedLiteral } from "./framer.ts";
+import { frame } from "./testing/bytes-source.ts";
 
 describe("literalAtEnd", () => {
   it("finds {n}, ~{n} and a server's stray {n+}", () => {

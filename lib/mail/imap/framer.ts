@@ -6,8 +6,8 @@
  * before anything is read, and a literal the current command wants streamed goes to its sink
  * chunk by chunk instead of into memory.
  */
-import { limitError } from "./errors.js";
-import type { ImapLimits } from "./limits.js";
+import { limitError } from "./errors.ts";
+import type { ImapLimits } from "./limits.ts";
 
 /** The socket operations the framer needs (MailSocket has them). */
 export interface ResponseSource {

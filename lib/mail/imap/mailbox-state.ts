@@ -3,7 +3,7 @@
  * (RFC 3501 section 6.3.1, RFC 7162 HIGHESTMODSEQ), kept current by unsolicited EXISTS,
  * EXPUNGE, VANISHED and FLAGS while the mailbox stays selected.
  */
-import { codeBigInt, codeNumber, type ResponseCode, stringOf } from "./response-parser.js";
+import { codeBigInt, codeNumber, type ResponseCode, stringOf } from "./response-parser.ts";
 
 export interface SelectedMailbox {
   /** The name as the caller gave it (decoded). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeMutf7, encodeMutf7 } from "./mutf7.js";
+import { decodeMutf7, encodeMutf7 } from "./mutf7.ts";
 
 describe("modified UTF-7 (RFC 3501 5.1.3)", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { codeBigInt, codeNumber } from "./response-parser.js";
-import { parse } from "./testing/bytes-source.js";
+import { codeBigInt, codeNumber } from "./response-parser.ts";
+import { parse } from "./testing/bytes-source.ts";
 
 async function untagged(text: string) {
   const response = await parse(text);

@@ -5,9 +5,9 @@
  * Response codes (section 7.1) are parsed into name + arguments; FETCH data stays a raw list
  * here and is typed by fetch-parser.ts, one layer up.
  */
-import type { ImapStatus } from "./errors.js";
-import type { FramedResponse } from "./framer.js";
-import { decodeText, type ImapValue, Tokenizer } from "./tokenizer.js";
+import type { ImapStatus } from "./errors.ts";
+import type { FramedResponse } from "./framer.ts";
+import { decodeText, type ImapValue, Tokenizer } from "./tokenizer.ts";
 
 export interface ResponseCode {
   /** Upper-case name: ALERT, UIDVALIDITY, APPENDUID, TRYCREATE, ... */

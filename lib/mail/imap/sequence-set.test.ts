@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandSequenceSet, newestRange, sequenceSet } from "./sequence-set.js";
+import { expandSequenceSet, newestRange, sequenceSet } from "./sequence-set.ts";
 
 describe("sequence sets", () => {
   it("compresses number lists into ranges", () => {

@@ -4,7 +4,7 @@
  * checked against the grammar — never passed through unchecked, since it goes on the wire as
  * syntax, not as a quoted string.
  */
-import { invalidInput, limitError } from "./errors.js";
+import { invalidInput, limitError } from "./errors.ts";
 
 export type SequenceSetInput =
   | number

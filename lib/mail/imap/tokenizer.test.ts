@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { StreamedLiteral } from "./framer.js";
-import { frame } from "./testing/bytes-source.js";
-import { Tokenizer } from "./tokenizer.js";
+import { StreamedLiteral } from "./framer.ts";
+import { frame } from "./testing/bytes-source.ts";
+import { Tokenizer } from "./tokenizer.ts";
 
 async function values(text: string | Buffer, depth = 100) {
   return new Tokenizer(await frame(text), depth).readValuesUntil();

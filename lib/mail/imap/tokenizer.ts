@@ -9,8 +9,8 @@
  * or, when the bytes are not valid UTF-8, as Latin-1 so nothing is silently dropped.
  */
 import { isUtf8 } from "node:buffer";
-import { protocolError } from "./errors.js";
-import type { FramedResponse, StreamedLiteral } from "./framer.js";
+import { protocolError } from "./errors.ts";
+import type { FramedResponse, StreamedLiteral } from "./framer.ts";
 
 /** What a token can be: an atom or string (as text), a literal (bytes), NIL, or a list. */
 export type ImapValue = string | Buffer | StreamedLiteral | null | ImapValue[];

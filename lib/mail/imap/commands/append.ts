@@ -3,10 +3,10 @@
  * non-synchronizing under LITERAL+ (RFC 7888), literal8 (RFC 3516) when it holds NUL bytes and
  * the server offers BINARY — returning APPENDUID (RFC 4315) when the server reports it.
  */
-import { type CommandArg, flagArg, literal, mailboxArg, raw } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import { ImapError } from "../errors.js";
-import { formatInternalDate } from "../fetch-parser.js";
+import { type CommandArg, flagArg, literal, mailboxArg, raw } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import { ImapError } from "../errors.ts";
+import { formatInternalDate } from "../fetch-parser.ts";
 
 export interface AppendOptions {
   flags?: string[];

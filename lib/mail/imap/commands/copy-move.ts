@@ -2,12 +2,12 @@
  * COPY, MOVE (RFC 6851) and EXPUNGE / UID EXPUNGE (RFC 4315). The COPYUID response code
  * (UIDPLUS) maps each source UID to its new UID in the destination.
  */
-import { mailboxArg, raw } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import { ImapError } from "../errors.js";
-import type { ResponseCode } from "../response-parser.js";
-import { expandSequenceSet, sequenceSet, type SequenceSetInput } from "../sequence-set.js";
-import { store } from "./store.js";
+import { mailboxArg, raw } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import { ImapError } from "../errors.ts";
+import type { ResponseCode } from "../response-parser.ts";
+import { expandSequenceSet, sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
+import { store } from "./store.ts";
 
 export interface CopyResult {
   /** UIDVALIDITY of the destination, when the server reported COPYUID. */

@@ -3,12 +3,12 @@
  * routed chunk by chunk from the socket to the caller (a hash, a file, an HTTP response), so a
  * 25 MB attachment costs a few socket buffers of memory, not 25 MB.
  */
-import { raw } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import { ImapError } from "../errors.js";
-import { StreamedLiteral, type LiteralContext, type LiteralSink } from "../framer.js";
-import { type BodyRequest, fetchItems, sectionSpec } from "./fetch.js";
-import { sequenceSet } from "../sequence-set.js";
+import { raw } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import { ImapError } from "../errors.ts";
+import { StreamedLiteral, type LiteralContext, type LiteralSink } from "../framer.ts";
+import { type BodyRequest, fetchItems, sectionSpec } from "./fetch.ts";
+import { sequenceSet } from "../sequence-set.ts";
 
 export interface DownloadResult {
   uid: number | null;

@@ -3,12 +3,12 @@
  * (RFC 7162 3.1.4), BINARY (RFC 3516) and PREVIEW (RFC 8970) when offered; results delivered
  * one by one (a 10,000-message fetch never has to be held) or collected.
  */
-import { type CommandArg, isAtom, raw } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import { invalidInput } from "../errors.js";
-import { type FetchResult, parseFetch } from "../fetch-parser.js";
-import type { LiteralRouter } from "../framer.js";
-import { sequenceSet, type SequenceSetInput } from "../sequence-set.js";
+import { type CommandArg, isAtom, raw } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import { invalidInput } from "../errors.ts";
+import { type FetchResult, parseFetch } from "../fetch-parser.ts";
+import type { LiteralRouter } from "../framer.ts";
+import { sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
 
 export interface BodyRequest {
   /** "" (whole message), "1.2", "TEXT", "HEADER", "1.MIME", "HEADER.FIELDS (FROM TO)" ... */

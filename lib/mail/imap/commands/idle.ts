@@ -4,8 +4,8 @@
  * command is queued (DONE first, then that command runs), or when `restartMs` has passed —
  * the RFC asks clients to re-issue before the server's 30-minute inactivity timeout.
  */
-import { raw } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
+import { raw } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
 
 export interface IdleRun {
   /** Resolves when the server said "+ idling" (or the command ended before that). */

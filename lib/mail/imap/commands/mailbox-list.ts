@@ -3,10 +3,10 @@
  * SPECIAL-USE (RFC 6154), CHILDREN and LIST-STATUS (RFC 5819) when offered, LSUB, NAMESPACE
  * (RFC 2342) and STATUS. Names come back decoded (modified UTF-7, or UTF-8 under UTF8=ACCEPT).
  */
-import { type CommandArg, mailboxArg, raw, str } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import { decodeMutf7 } from "../mutf7.js";
-import type { NamespaceEntry, UntaggedResponse } from "../response-parser.js";
+import { type CommandArg, mailboxArg, raw, str } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import { decodeMutf7 } from "../mutf7.ts";
+import type { NamespaceEntry, UntaggedResponse } from "../response-parser.ts";
 
 export function decodeName(conn: ImapConnection, name: string): string {
   return conn.utf8 ? name : decodeMutf7(name);

@@ -2,8 +2,8 @@
  * CREATE, RENAME, DELETE, SUBSCRIBE, UNSUBSCRIBE (RFC 3501 6.3.3–6.3.7). Failures keep the
  * server's response code (ALREADYEXISTS, NONEXISTENT, INUSE ... from RFC 5530) on the error.
  */
-import { mailboxArg, raw } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
+import { mailboxArg, raw } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
 
 async function simple(conn: ImapConnection, command: string, ...names: string[]): Promise<void> {
   await conn.run({

@@ -4,11 +4,11 @@
  * Ranges may be sequence numbers, so the newest page of a 100,000-message mailbox is
  * `newestRange(exists, 50)` without ever asking for every UID.
  */
-import type { MimeNode } from "../../mime/structure.js";
-import type { ImapConnection } from "../connection.js";
-import type { Envelope } from "../envelope.js";
-import type { SequenceSetInput } from "../sequence-set.js";
-import { fetch } from "./fetch.js";
+import type { MimeNode } from "../../mime/structure.ts";
+import type { ImapConnection } from "../connection.ts";
+import type { Envelope } from "../envelope.ts";
+import type { SequenceSetInput } from "../sequence-set.ts";
+import { fetch } from "./fetch.ts";
 
 export interface MessageSummary {
   seq: number;

@@ -4,10 +4,10 @@
  * quoted string or a literal (command-builder.ts), so `foo") OR (ALL` is searched for, not
  * obeyed, and a term with CR LF travels as a literal whose length counts bytes.
  */
-import { type CommandArg, flagArg, raw, str } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import { ImapError, invalidInput } from "../errors.js";
-import { expandSequenceSet, sequenceSet, type SequenceSetInput } from "../sequence-set.js";
+import { type CommandArg, flagArg, raw, str } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import { ImapError, invalidInput } from "../errors.ts";
+import { expandSequenceSet, sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
 
 export interface SearchCriteria {
   all?: boolean;

@@ -2,12 +2,12 @@
  * SELECT and EXAMINE (RFC 3501 6.3.1–6.3.2) with CONDSTORE and QRESYNC parameters
  * (RFC 7162 3.1.8, 3.2.5), UNSELECT (RFC 3691) and CLOSE (RFC 3501 6.4.2).
  */
-import { type CommandArg, mailboxArg, raw } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import { ImapError } from "../errors.js";
-import { type FetchResult, parseFetch } from "../fetch-parser.js";
-import { applyCode, emptyMailbox, type SelectedMailbox } from "../mailbox-state.js";
-import { sequenceSet, type SequenceSetInput } from "../sequence-set.js";
+import { type CommandArg, mailboxArg, raw } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import { ImapError } from "../errors.ts";
+import { type FetchResult, parseFetch } from "../fetch-parser.ts";
+import { applyCode, emptyMailbox, type SelectedMailbox } from "../mailbox-state.ts";
+import { sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
 
 export interface SelectOptions {
   /** EXAMINE instead of SELECT: nothing changes, not even \Recent or \Seen. */

@@ -3,11 +3,11 @@
  * AUTHENTICATE (PLAIN with SASL-IR, RFC 4959; XOAUTH2 or any SaslMechanism), ID (RFC 2971)
  * and ENABLE (RFC 5161).
  */
-import type { TlsPolicy } from "../../net/index.js";
-import { raw, str } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import type { SaslMechanism } from "../../sasl/index.js";
-import { ImapError } from "../errors.js";
+import type { TlsPolicy } from "../../net/index.ts";
+import { raw, str } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import type { SaslMechanism } from "../../sasl/index.ts";
+import { ImapError } from "../errors.ts";
 
 export async function capability(conn: ImapConnection): Promise<Set<string>> {
   await conn.run({ name: "CAPABILITY", args: [raw("CAPABILITY")] });

@@ -2,10 +2,10 @@
  * STORE / UID STORE (RFC 3501 6.4.6): add, remove or replace flags, .SILENT, and
  * UNCHANGEDSINCE (RFC 7162 3.1.3) whose failures come back in the MODIFIED response code.
  */
-import { type CommandArg, flagArg, raw } from "../command-builder.js";
-import type { ImapConnection } from "../connection.js";
-import { type FetchResult, parseFetch } from "../fetch-parser.js";
-import { sequenceSet, type SequenceSetInput } from "../sequence-set.js";
+import { type CommandArg, flagArg, raw } from "../command-builder.ts";
+import type { ImapConnection } from "../connection.ts";
+import { type FetchResult, parseFetch } from "../fetch-parser.ts";
+import { sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
 
 export interface StoreOptions {
   byUid?: boolean;

@@ -2,15 +2,15 @@
  * Test helper: run the framer and parser over bytes in memory, as if a server had sent them.
  * Uses the same ByteReader the socket layer uses, so framing is exercised exactly.
  */
-import { ByteReader } from "../../net/index.js";
+import { ByteReader } from "../../net/index.ts";
 import {
   type FramedResponse,
   type LiteralRouter,
   type ResponseSource,
   readResponse,
-} from "../framer.js";
-import { DEFAULT_LIMITS, type ImapLimits } from "../limits.js";
-import { type ImapResponse, parseResponse } from "../response-parser.js";
+} from "../framer.ts";
+import { DEFAULT_LIMITS, type ImapLimits } from "../limits.ts";
+import { type ImapResponse, parseResponse } from "../response-parser.ts";
 
 export function bytesSource(
   data: string | Buffer,

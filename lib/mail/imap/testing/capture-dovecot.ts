@@ -7,10 +7,10 @@
 import fs from "node:fs";
 import path from "node:path";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
-import { ImapClient } from "../client.js";
-import { readResponse } from "../framer.js";
-import { DEFAULT_LIMITS } from "../limits.js";
-import { MailSocket } from "../../net/index.js";
+import { ImapClient } from "../client.ts";
+import { readResponse } from "../framer.ts";
+import { DEFAULT_LIMITS } from "../limits.ts";
+import { MailSocket } from "../../net/index.ts";
 
 export const CAPTURED_FILES = [
   "cpython-data-msg_01.eml",

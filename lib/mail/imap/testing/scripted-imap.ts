@@ -4,8 +4,8 @@
  * under test. For fault injection only; behaviour is tested against the real Dovecot.
  */
 import type net from "node:net";
-import { type ScriptedServer, scriptedServer } from "../../testing/scripted-server.js";
-import { ImapClient, type ImapClientOptions } from "../client.js";
+import { type ScriptedServer, scriptedServer } from "../../testing/scripted-server.ts";
+import { ImapClient, type ImapClientOptions } from "../client.ts";
 
 export interface ClientLine {
   tag: string;
