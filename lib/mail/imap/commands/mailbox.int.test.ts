@@ -59,7 +59,7 @@ describe("mailboxes on Dovecot", () => {
     const listed = await client.list({ pattern: `${root}/*` });
     expect(listed.map((e) => e.name)).toContain(name);
     expect(transcript.join("\n")).toContain(
-      'CREATE "' + `${root}/Projects/2026 \\"Q1\\" &- &AOk-t&AOk-"`,
+      `CREATE "${root}/Projects/2026 \\"Q1\\" &- &AOk-t&AOk-"`,
     );
     const selected = await client.select(name);
     expect(selected.name).toBe(name);

@@ -273,7 +273,8 @@ describe("STORE, COPY, MOVE, EXPUNGE", () => {
 
   it("CHANGEDSINCE fetches only what changed", async () => {
     const all = await client.fetch("1:*", { modseq: true }, { byUid: true });
-    const highest = all.reduce((max, m) => (m.modseq! > max ? m.modseq! : max), 0n);
+    let highest = 0n;
+    for (const m of all) if (m.modseq! > highest) highest = m.modseq!;
     await client.addFlags(5, ["$Later"], { byUid: true, silent: true });
     const changed = await client.fetch(
       "1:*",
