@@ -1,0 +1,84 @@
+/**
+ * A file name from a hostile message made safe to offer for download or to put in a ZIP.
+ * Attachment names are attacker-chosen text (hostile corpus p10):
+ *
+ * - path traversal ("../../../tmp/x", "..\\..\\x"): SquirrelMail CVE-2018-8741 wrote attachments
+ *   outside its directory. Only the last path segment is kept, and leading dots are dropped so
+ *   ".." and hidden files cannot come out;
+ * - bidi controls (CWE-451): "invoice\u202Efdp.exe" shows as "invoiceexe.pdf". U+202A-U+202E,
+ *   U+2066-U+2069, U+200E/U+200F and U+061C are removed so the real extension is what shows;
+ * - control characters (header injection, terminal escapes) are removed, white space collapsed;
+ * - characters Windows refuses (<>:"|?*) become "_", as do its device names (CON, NUL, COM1...)
+ *   and trailing dots and spaces, so a saved file has the name we offered;
+ * - 5,000-character names are cut to `MAX_FILENAME_CHARS`, keeping the extension and whole
+ *   graphemes (an emoji or accented letter is never split).
+ * The result is never empty: `fallback` ("attachment") stands in.
+ */
+
+/** Longest name offered, in code points. Most file systems stop at 255 bytes. */
+export const MAX_FILENAME_CHARS = 150;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+// Zero-width space and BOM. U+200D (zero-width joiner) stays: emoji sequences need it.
+const INVISIBLE = /[\u200B\uFEFF]/g;
+// C0, DEL, C1.
+const CONTROLS = /[\u0000-\u001F\u007F-\u009F]/g;
+const WINDOWS_RESERVED = /[<>:"|?*]/g;
+const WINDOWS_DEVICE = /^(?:CON|PRN|AUX|NUL|COM\d|LPT\d)(?:\.|$)/i;
+/** A short ASCII extension is kept through truncation: ".pdf", ".tar.gz" keeps ".gz". */
+const EXTENSION = /\.[A-Za-z0-9]{1,16}$/;
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/** The longest prefix of `text` made of whole graphemes with at most `max` code points. */
+export function truncateGraphemes(text: string, max: number): string {
+  let out = "";
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const size = codePointLength(segment);
+    if (used + size > max) break;
+    out += segment;
+    used += size;
+  }
+  return out;
+}
+
+/** "report.final.pdf" -> { stem: "report.final", extension: ".pdf" }. */
+export function splitExtension(name: string): { stem: string; extension: string } {
+  const extension = EXTENSION.exec(name)?.[0] ?? "";
+  // ".pdf" alone is a stem: the leading dot was stripped, so this only meets names we build.
+  if (extension === name) return { stem: name, extension: "" };
+  return { stem: name.slice(0, name.length - extension.length), extension };
+}
+
+/** Cuts `name` to `max` code points, keeping its extension. */
+export function truncateKeepingExtension(name: string, max: number): string {
+  if (codePointLength(name) <= max) return name;
+  const { stem, extension } = splitExtension(name);
+  const room = max - extension.length;
+  if (room < 1) return truncateGraphemes(name, max);
+  const cut = truncateGraphemes(stem, room).replace(/[\s.]+$/, "");
+  return cut === "" ? truncateGraphemes(name, max) : cut + extension;
+}
+
+export function safeFilename(name: string, fallback = "attachment"): string {
+  let text = String(name).normalize("NFC").replace(LONE_SURROGATE, "");
+  // Invisible characters go first (JavaScript's \s counts the BOM as a space); then line breaks
+  // and tabs become spaces, since they separate words, before the other controls go.
+  text = text.replace(BIDI_CONTROLS, "").replace(INVISIBLE, "");
+  text = text.replace(/\s/g, " ").replace(CONTROLS, "");
+  const segments = text.split(/[/\\]/).filter((s) => s.trim() !== "");
+  text = segments[segments.length - 1] ?? "";
+  text = text.replace(WINDOWS_RESERVED, "_").replace(/ +/g, " ");
+  text = text.replace(/^[\s.]+/, "").replace(/[\s.]+$/, "");
+  if (WINDOWS_DEVICE.test(text)) text = `_${text}`;
+  text = truncateKeepingExtension(text, MAX_FILENAME_CHARS);
+  return text === "" ? fallback : text;
+}
