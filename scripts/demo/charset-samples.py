@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Development-time generator of scripts/demo/charset-samples.mjs.
+
+Node's TextEncoder only writes UTF-8, and a fresh machine running the demo may have no Python,
+so the legacy-charset bytes of the demo mailbox are produced here once and embedded as base64.
+Run after editing a sample:
+
+    python3 scripts/demo/charset-samples.py > scripts/demo/charset-samples.mjs
+    npx biome format --write scripts/demo/charset-samples.mjs
+
+Header text is cut into pieces whose encoded words stay within MAX_WORD characters (RFC 2047
+section 2) and hold whole characters (section 5); each piece is encoded on its own, so an
+ISO-2022-JP piece starts and ends in ASCII mode as section 5 requires of a stateful charset.
+"""
+
+import base64
+import json
+
+MAX_WORD = 75
+
+# key: (MIME charset label, Python codec, header encoding, body transfer encoding,
+#       display name, subject, body)
+SAMPLES = {
+    "latin1": (
+        "ISO-8859-1", "latin-1", "Q", "quoted-printable",
+        "Jürgen Müller",
+        "Angebot für die Büroräume in Köln",
+        "Hallo Alice,\n\nanbei wie besprochen unser Angebot für die Büroräume in Köln. Die "
+        "Übergabe wäre ab März möglich; die Nebenkosten (Heizung, Wasser, Müllabfuhr) sind im "
+        "Preis enthalten.\n\nMit freundlichen Grüßen\nJürgen Müller\nMüller & Söhne Immobilien\n",
+    ),
+    "cp1252": (
+        "windows-1252", "cp1252", "Q", "quoted-printable",
+        "François Dubois",
+        "Devis “tout compris” : 1 250 € — réponse avant vendredi",
+        "Bonjour Alice,\n\nVoici le devis “tout compris” pour l’atelier : 1 250 € HT — "
+        "déplacement inclus…\n\nN’hésitez pas à me dire si ça vous convient ; je bloque la date "
+        "jusqu’à vendredi.\n\nCordialement,\nFrançois Dubois\nAtelier Dubois & Fils\n",
+    ),
+    "koi8r": (
+        "KOI8-R", "koi8-r", "B", "8bit",
+        "Дмитрий Иванов",
+        "Отчёт за третий квартал",
+        "Здравствуйте, Алиса!\n\nВысылаю отчёт за третий квартал. Продажи выросли на 12 %, "
+        "подробности в таблице.\n\nС уважением,\nДмитрий Иванов\n",
+    ),
+    "iso2022jp": (
+        "ISO-2022-JP", "iso2022_jp", "B", "7bit",
+        "山田 太郎",
+        "会議の議事録（10月分）",
+        "アリスさん\n\nお疲れ様です。山田です。\n先日の会議の議事録を送ります。"
+        "ご確認よろしくお願いします。\n\n山田 太郎\n",
+    ),
+    "gb2312": (
+        "GB2312", "gb2312", "B", "base64",
+        "李明",
+        "下周会议改到星期三",
+        "爱丽丝，你好！\n\n下周的项目会议改到星期三下午三点，地点不变。请提前准备好进度报告。"
+        "\n\n谢谢！\n李明\n",
+    ),
+    "gbk": (
+        "GBK", "gbk", "B", "base64",
+        "王喆",
+        "关于镕铸车间的报价单",
+        "爱丽丝：\n\n附上镕铸车间的报价单，请查收。如有问题请联系王喆。\n\n祝好\n王喆\n",
+    ),
+    "shiftjis": (
+        "Shift_JIS", "shift_jis", "B", "base64",
+        "佐藤 花子",
+        "お見積書送付のご案内",
+        "アリス様\n\nいつもお世話になっております。\nご依頼いただいたお見積書を添付いたしますので、"
+        "ご確認ください。\n\n佐藤 花子\n",
+    ),
+    "greek": (
+        "ISO-8859-7", "iso8859-7", "Q", "quoted-printable",
+        "Νίκος Παπαδόπουλος",
+        "Εισιτήρια για Αθήνα",
+        "Καλημέρα Αλίκη!\n\nΤα εισιτήρια για την Αθήνα είναι έτοιμα. Η πτήση αναχωρεί στις "
+        "08:40 από την πύλη Β12.\n\nΦιλικά,\nΝίκος\n",
+    ),
+    "latin2": (
+        "ISO-8859-2", "iso8859-2", "Q", "8bit",
+        "Zofia Wójcik",
+        "Zdjęcia z wycieczki do Łodzi",
+        "Cześć Alicja!\n\nWysyłam zdjęcia z wycieczki do Łodzi. Pogoda była piękna, a żurek "
+        "w małej knajpce przy Piotrkowskiej - pyszny.\n\nŚciskam,\nZofia\n",
+    ),
+    "cp1252html": (
+        "windows-1252", "cp1252", "Q", "quoted-printable",
+        "Brasserie L’Étoile",
+        "Menu de la Saint-Sylvestre – réservez dès maintenant",
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "</head>\n<body style=\"font-family:Georgia,serif\">\n<h1>Menu de la Saint-Sylvestre</h1>\n"
+        "<p>Foie gras maison, chapon rôti, bûche “Étoile” — 89 € par personne.</p>\n"
+        "<p>Réservation : 01 23 45 67 89 · «&nbsp;places limitées&nbsp;»</p>\n</body></html>\n",
+    ),
+}
+
+
+def word_length(label, encoding, data):
+    """Length of the encoded word of `data`, as encodings.mjs's encodedWord writes it."""
+    if encoding == "B":
+        body = len(base64.b64encode(data))
+    else:
+        body = sum(1 if (chr(b).isascii() and (chr(b).isalnum() or chr(b) in "!*+-/ ")) else 3
+                   for b in data)
+    return len(f"=?{label}?{encoding}??=") + body
+
+
+def pieces(text, codec, label, encoding):
+    """Greedy cut of `text` into runs whose encoded words fit in MAX_WORD characters."""
+    out, current = [], ""
+    for ch in text:
+        if current and word_length(label, encoding, (current + ch).encode(codec)) > MAX_WORD:
+            out.append(current)
+            current = ""
+        current += ch
+    if current:
+        out.append(current)
+    return [base64.b64encode(p.encode(codec)).decode("ascii") for p in out]
+
+
+def main():
+    print("// Generated by scripts/demo/charset-samples.py: do not edit by hand.")
+    print("// Each sample: the MIME charset label, the text as written, and its bytes in that")
+    print("// charset (base64), the header text cut into self-contained encoded-word pieces.")
+    print("export const CHARSET_SAMPLES = {")
+    for key, (label, codec, header_enc, body_enc, name, subject, body) in SAMPLES.items():
+        crlf = body.replace("\n", "\r\n")
+        entry = {
+            "charset": label,
+            "headerEncoding": header_enc,
+            "bodyEncoding": body_enc,
+            "name": name,
+            "namePieces": pieces(name, codec, label, header_enc),
+            "subject": subject,
+            "subjectPieces": pieces(subject, codec, label, header_enc),
+            "body": body,
+            "bodyBytes": base64.b64encode(crlf.encode(codec)).decode("ascii"),
+        }
+        print(f"  {key}: {json.dumps(entry, ensure_ascii=False)},")
+    print("};")
+
+
+main()
