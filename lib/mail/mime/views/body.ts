@@ -12,6 +12,7 @@
  */
 import type { ParsedMessage } from "../message.ts";
 import type { ParsedPart } from "../part.ts";
+import { type RelatedResources, relatedResources } from "./related.ts";
 
 export type BodyFormat = "html" | "plain";
 
@@ -67,4 +68,90 @@ export function textBody(msg: ParsedMessage): string | null {
 export function htmlBody(msg: ParsedMessage): string | null {
   const part = htmlBodyPart(msg);
   return part ? msg.text(part) : null;
+}
+
+export interface DisplayBody {
+  format: BodyFormat;
+  part: ParsedPart;
+  /** Decoded text to render. For plain text, inline uuencoded files are cut out (they are
+   * offered as attachments instead, as Thunderbird does). */
+  text: string;
+  /** The multipart/related resources the HTML may reference (cid:, Content-Location). */
+  related: RelatedResources;
+}
+
+/** Types the reading pane renders as the message body. */
+function renderable(part: ParsedPart): BodyFormat | null {
+  if (part.contentType === "text/html") return "html";
+  if (part.contentType === "text/plain") return "plain";
+  // A multipart in which no part was found is shown as its text (what clients do).
+  if (part.kind === "leaf" && part.contentType.startsWith("multipart/")) return "plain";
+  return null;
+}
+
+interface Choice {
+  part: ParsedPart;
+  format: BodyFormat;
+  container: ParsedPart | null;
+}
+
+function choose(part: ParsedPart, container: ParsedPart | null): Choice | null {
+  if (isAttachment(part)) return null;
+  if (part.kind === "leaf") {
+    const format = renderable(part);
+    return format ? { part, format, container } : null;
+  }
+  if (part.kind !== "multipart") return null;
+  const sub = part.contentType.slice("multipart/".length);
+  if (sub === "alternative") {
+    // RFC 2046 5.1.4: alternatives come in increasing order of faithfulness; show the last
+    // one we can render.
+    for (let i = part.children.length - 1; i >= 0; i--) {
+      const found = choose(part.children[i]!, container);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (sub === "related") {
+    const root = relatedRoot(part);
+    return root ? choose(root, part) : null;
+  }
+  if (sub === "encrypted") return null; // RFC 1847: nothing readable without the key
+  for (const child of part.children) {
+    const found = choose(child, container);
+    if (found) return found;
+  }
+  return null;
+}
+
+/** What the reading pane shows, or null when the message has nothing renderable. */
+export function displayBody(msg: ParsedMessage): DisplayBody | null {
+  let choice = choose(msg.root, null);
+  // A single-part message of another text type (text/enriched, text/calendar...) is still
+  // better shown as text than not at all.
+  if (
+    !choice &&
+    msg.root.kind === "leaf" &&
+    msg.root.contentType.startsWith("text/") &&
+    !isAttachment(msg.root)
+  ) {
+    choice = { part: msg.root, format: "plain", container: null };
+  }
+  if (!choice) return null;
+  let text = msg.text(choice.part) ?? "";
+  if (choice.format === "plain" && text.includes("begin ")) text = withoutUuencodedBlocks(text);
+  return {
+    format: choice.format,
+    part: choice.part,
+    text,
+    related: relatedResources(choice.container, choice.container ? choice.part : null),
+  };
+}
+
+/** Cuts `begin NNN name` ... `end` blocks out of text. */
+function withoutUuencodedBlocks(text: string): string {
+  return text.replace(
+    /^begin [0-7]{3,4} [^\r\n]+\r?\n(?:[^\r\n]*\r?\n)*?end[ \t]*(?:\r?\n|$)/gm,
+    "",
+  );
 }
