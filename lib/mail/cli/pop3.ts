@@ -10,9 +10,9 @@
  * credentials and message data left out.
  */
 import fs from "node:fs";
-import { streamTranscript } from "../net/index.js";
-import { type Pop3AuthMethod, Pop3Client, type Pop3ClientOptions } from "../pop3/index.js";
-import { option, type ParsedArgs, parseArgs } from "./args.js";
+import { streamTranscript } from "../net/index.ts";
+import { type Pop3AuthMethod, Pop3Client, type Pop3ClientOptions } from "../pop3/index.ts";
+import { option, type ParsedArgs, parseArgs } from "./args.ts";
 
 const USAGE = `usage: mail pop3 <stat | list | top ID [--lines N] | retr ID | dele ID...>
   --host H --port P (--tls | --starttls | --plain) [--allow-plaintext-auth]

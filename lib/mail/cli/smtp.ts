@@ -8,14 +8,14 @@
  * credentials and message data left out.
  */
 import fs from "node:fs";
-import { streamTranscript } from "../net/index.js";
+import { streamTranscript } from "../net/index.ts";
 import {
   describeReply,
   SmtpClient,
   type SmtpClientOptions,
   verifySmtpAccount,
-} from "../smtp/index.js";
-import { option, type ParsedArgs, parseArgs } from "./args.js";
+} from "../smtp/index.ts";
+import { option, type ParsedArgs, parseArgs } from "./args.ts";
 
 const USAGE = `usage: mail smtp <send --from ADDR --to ADDR [--to ..] [--cc ADDR] [--bcc ADDR] FILE|- | verify>
   --host H --port P (--tls | --starttls | --plain) [--allow-plaintext-auth]

@@ -3,13 +3,13 @@
  * 7). Credentials never reach the transcript, and never a command line with CR or LF in it.
  */
 import { createHash } from "node:crypto";
-import { MailError } from "../errors.js";
-import { type Credentials, chooseMechanism, type SaslMechanism } from "../sasl/index.js";
-import type { Pop3Capabilities } from "./capabilities.js";
-import type { Pop3Connection } from "./connection.js";
-import { POP3_LIMITS } from "./limits.js";
-import type { Pop3AuthMethod } from "./options.js";
-import { errError } from "./pop3-error.js";
+import { MailError } from "../errors.ts";
+import { type Credentials, chooseMechanism, type SaslMechanism } from "../sasl/index.ts";
+import type { Pop3Capabilities } from "./capabilities.ts";
+import type { Pop3Connection } from "./connection.ts";
+import { POP3_LIMITS } from "./limits.ts";
+import type { Pop3AuthMethod } from "./options.ts";
+import { errError } from "./pop3-error.ts";
 
 export async function login(
   connection: Pop3Connection,

@@ -3,15 +3,15 @@ import {
   scriptedServer,
   selfSignedCertificate,
   type TestCertificate,
-} from "../testing/scripted-server.js";
-import { Pop3Client } from "./client.js";
-import type { Pop3ClientOptions } from "./options.js";
-import { Pop3Error } from "./pop3-error.js";
+} from "../testing/scripted-server.ts";
+import { Pop3Client } from "./client.ts";
+import type { Pop3ClientOptions } from "./options.ts";
+import { Pop3Error } from "./pop3-error.ts";
 import {
   type FakePop3Script,
   type FakePop3Server,
   fakePop3Server,
-} from "./testing/fake-pop3-server.js";
+} from "./testing/fake-pop3-server.ts";
 
 let cert: TestCertificate;
 const servers: { close(): Promise<void> }[] = [];

@@ -6,9 +6,9 @@
  * removes marked messages when `quit()` succeeds. `reset()` unmarks them all, and a session
  * that ends any other way (`close()`, a dropped connection) removes nothing.
  */
-import { MailError } from "../errors.js";
-import type { Pop3Capabilities } from "./capabilities.js";
-import { POP3_LIMITS } from "./limits.js";
+import { MailError } from "../errors.ts";
+import type { Pop3Capabilities } from "./capabilities.ts";
+import { POP3_LIMITS } from "./limits.ts";
 import {
   checkId,
   listAll,
@@ -19,9 +19,9 @@ import {
   stat,
   uidlAll,
   uidlOne,
-} from "./mailbox.js";
-import type { Pop3ClientOptions } from "./options.js";
-import { openSession, type Pop3Session } from "./session.js";
+} from "./mailbox.ts";
+import type { Pop3ClientOptions } from "./options.ts";
+import { openSession, type Pop3Session } from "./session.ts";
 
 export class Pop3Client {
   private readonly session: Pop3Session;

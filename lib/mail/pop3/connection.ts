@@ -3,12 +3,12 @@
  * limits of limits.ts. Anything that is not POP3, or too big, leaves the conversation out of
  * step, so the connection is closed rather than guessed at.
  */
-import { MailError } from "../errors.js";
-import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.js";
-import { DotUnstuffer, unstuffLine } from "./dot-unstuffer.js";
-import { POP3_LIMITS } from "./limits.js";
-import { errError, type Pop3Step } from "./pop3-error.js";
-import { parseStatusLine, type Pop3Status } from "./response.js";
+import { MailError } from "../errors.ts";
+import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.ts";
+import { DotUnstuffer, unstuffLine } from "./dot-unstuffer.ts";
+import { POP3_LIMITS } from "./limits.ts";
+import { errError, type Pop3Step } from "./pop3-error.ts";
+import { parseStatusLine, type Pop3Status } from "./response.ts";
 
 export interface Pop3ConnectionOptions {
   host: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DotUnstuffer, unstuffLines } from "./dot-unstuffer.js";
+import { DotUnstuffer, unstuffLines } from "./dot-unstuffer.ts";
 
 const lines = (...l: string[]) => l.map((x) => Buffer.from(x, "latin1"));
 

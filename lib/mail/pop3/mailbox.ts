@@ -3,9 +3,9 @@
  * numbers go on command lines, so they are checked to be what RFC 1939 says they are: positive
  * integers.
  */
-import { MailError } from "../errors.js";
-import type { Pop3Connection } from "./connection.js";
-import { POP3_LIMITS } from "./limits.js";
+import { MailError } from "../errors.ts";
+import type { Pop3Connection } from "./connection.ts";
+import { POP3_LIMITS } from "./limits.ts";
 
 export interface MailboxStat {
   count: number;

@@ -1,7 +1,7 @@
 /** What the app tells the POP3 client about an account. */
-import type { TlsPolicy, TranscriptSink } from "../net/index.js";
-import type { Credentials } from "../sasl/index.js";
-import type { Pop3Timeouts } from "./limits.js";
+import type { TlsPolicy, TranscriptSink } from "../net/index.ts";
+import type { Credentials } from "../sasl/index.ts";
+import type { Pop3Timeouts } from "./limits.ts";
 
 /**
  * "tls": TLS from the first byte (POP3S, port 995). "starttls": plain, then STLS (RFC 2595),

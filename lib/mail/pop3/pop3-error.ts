@@ -2,7 +2,7 @@
  * Pop3Error: a -ERR the server sent, with its text and RFC 2449 / RFC 3206 response code kept
  * and the command it answered. The MailError code is decided here, once.
  */
-import { MailError, type MailErrorCode } from "../errors.js";
+import { MailError, type MailErrorCode } from "../errors.ts";
 
 export type Pop3Step = "greeting" | "auth" | "stls" | "command";
 

@@ -8,10 +8,10 @@ import fs from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
 import { deliverRaw, start } from "@/scripts/mailstack/stack.mjs";
-import { Pop3Client } from "./client.js";
-import type { Pop3ClientOptions } from "./options.js";
-import { Pop3Error } from "./pop3-error.js";
-import { findByMessageId } from "./testing/find-message.js";
+import { Pop3Client } from "./client.ts";
+import type { Pop3ClientOptions } from "./options.ts";
+import { Pop3Error } from "./pop3-error.ts";
+import { findByMessageId } from "./testing/find-message.ts";
 
 const dave = stackUser("dave");
 const pl1 = stackUser("pl1");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCapabilities } from "./capabilities.js";
-import { apopTimestamp, parseStatusLine } from "./response.js";
+import { parseCapabilities } from "./capabilities.ts";
+import { apopTimestamp, parseStatusLine } from "./response.ts";
 
 describe("POP3 status lines", () => {
   it("splits the RFC 2449 response code from the text", () => {

@@ -3,7 +3,7 @@
  * 2449 section 8 response code ("[IN-USE]", "[SYS/TEMP]", RFC 3206) split out, and the "+ "
  * continuation of SASL (RFC 5034 section 4). Pure: lines come from connection.ts.
  */
-import { MailError } from "../errors.js";
+import { MailError } from "../errors.ts";
 
 export type Pop3Status =
   | { kind: "ok"; text: string; responseCode?: string }

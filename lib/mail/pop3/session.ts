@@ -3,14 +3,14 @@
  * login. With security "starttls" the session never goes on in plaintext, and no credential
  * is sent without TLS unless the account allows it.
  */
-import { MailError } from "../errors.js";
-import { login } from "./auth.js";
-import { type Pop3Capabilities, parseCapabilities } from "./capabilities.js";
-import { Pop3Connection } from "./connection.js";
-import { POP3_LIMITS, POP3_TIMEOUTS } from "./limits.js";
-import type { Pop3ClientOptions } from "./options.js";
-import { errError } from "./pop3-error.js";
-import { apopTimestamp } from "./response.js";
+import { MailError } from "../errors.ts";
+import { login } from "./auth.ts";
+import { type Pop3Capabilities, parseCapabilities } from "./capabilities.ts";
+import { Pop3Connection } from "./connection.ts";
+import { POP3_LIMITS, POP3_TIMEOUTS } from "./limits.ts";
+import type { Pop3ClientOptions } from "./options.ts";
+import { errError } from "./pop3-error.ts";
+import { apopTimestamp } from "./response.ts";
 
 export interface Pop3Session {
   connection: Pop3Connection;

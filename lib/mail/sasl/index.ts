@@ -1,7 +1,7 @@
-export type { Credentials, SaslMechanism } from "./mechanisms.js";
+export type { Credentials, SaslMechanism } from "./mechanisms.ts";
 export {
   chooseMechanism,
   loginMechanism,
   plainMechanism,
   xoauth2Mechanism,
-} from "./mechanisms.js";
+} from "./mechanisms.ts";

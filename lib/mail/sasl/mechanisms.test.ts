@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseMechanism, loginMechanism, plainMechanism, xoauth2Mechanism } from "./mechanisms.js";
+import { chooseMechanism, loginMechanism, plainMechanism, xoauth2Mechanism } from "./mechanisms.ts";
 
 describe("SASL mechanisms", () => {
   it("PLAIN builds authzid NUL authcid NUL passwd in UTF-8 (RFC 4616)", () => {

@@ -4,7 +4,7 @@
  * mechanisms only turn server challenges into client responses, as raw bytes. Nothing here
  * touches a socket, so every mechanism is testable as bytes in, bytes out.
  */
-import { MailError } from "../errors.js";
+import { MailError } from "../errors.ts";
 
 export type Credentials =
   | { user: string; password: string }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkAddress } from "./address.js";
+import { checkAddress } from "./address.ts";
 
 const hostile = JSON.parse(
   fs.readFileSync(

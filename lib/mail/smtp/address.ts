@@ -5,8 +5,8 @@
  * "bob@x\nCc: eve@y" must never become a second RCPT, or a header). We accept only the RFC's
  * syntax, with UTF-8 allowed where SMTPUTF8 (RFC 6531 section 3.3) allows it.
  */
-import { MailError } from "../errors.js";
-import { SMTP_LIMITS } from "./limits.js";
+import { MailError } from "../errors.ts";
+import { SMTP_LIMITS } from "./limits.ts";
 
 export interface CheckedAddress {
   address: string;

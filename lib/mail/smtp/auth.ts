@@ -2,11 +2,11 @@
  * SMTP AUTH (RFC 4954) over the shared SASL mechanisms. Credentials never reach the transcript:
  * the AUTH line and every response are written with a redacted stand-in.
  */
-import { MailError } from "../errors.js";
-import { type Credentials, chooseMechanism, type SaslMechanism } from "../sasl/index.js";
-import type { SmtpConnection } from "./connection.js";
-import { SMTP_LIMITS } from "./limits.js";
-import { replyError } from "./smtp-error.js";
+import { MailError } from "../errors.ts";
+import { type Credentials, chooseMechanism, type SaslMechanism } from "../sasl/index.ts";
+import type { SmtpConnection } from "./connection.ts";
+import { SMTP_LIMITS } from "./limits.ts";
+import { replyError } from "./smtp-error.ts";
 
 /** More rounds than any mechanism we speak needs: a server looping on 334 is cut off. */
 const MAX_ROUNDS = 8;

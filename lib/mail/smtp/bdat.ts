@@ -5,20 +5,24 @@
  * gathered without copying; with PIPELINING a few are sent ahead of their replies (RFC 3030
  * section 4.2), otherwise each waits for its 250.
  */
-import type { SmtpConnection } from "./connection.js";
-import { MessageEncoder } from "./dot-stuffer.js";
-import { SMTP_LIMITS } from "./limits.js";
-import { chunkBytes, type PreparedMessage } from "./message-source.js";
-import type { SmtpReply } from "./reply.js";
-import { replyError } from "./smtp-error.js";
-import { abortTransfer, eightBitRefused, type TransferFailure } from "./transfer-abort.js";
-import type { TransferResult } from "./transfer-data.js";
-import { reset } from "./transaction.js";
+import type { SmtpConnection } from "./connection.ts";
+import { MessageEncoder } from "./dot-stuffer.ts";
+import { SMTP_LIMITS } from "./limits.ts";
+import { chunkBytes, type PreparedMessage } from "./message-source.ts";
+import type { SmtpReply } from "./reply.ts";
+import { replyError } from "./smtp-error.ts";
+import { abortTransfer, eightBitRefused, type TransferFailure } from "./transfer-abort.ts";
+import type { TransferResult } from "./transfer-data.ts";
+import { reset } from "./transaction.ts";
 
 export async function transferBdat(
   connection: SmtpConnection,
   message: PreparedMessage,
-  options: { eightBitAllowed: boolean; pipelining: boolean; dataEndTimeoutMs: number },
+  options: {
+    eightBitAllowed: boolean;
+    pipelining: boolean;
+    dataEndTimeoutMs: number;
+  },
 ): Promise<TransferResult> {
   const encoder = new MessageEncoder({ dotStuff: false });
   const window = options.pipelining ? SMTP_LIMITS.bdatWindow : 1;

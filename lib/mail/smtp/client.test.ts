@@ -1,12 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { SmtpClient } from "./client.js";
-import type { SmtpClientOptions } from "./options.js";
-import { SmtpError } from "./smtp-error.js";
+import { SmtpClient } from "./client.ts";
+import type { SmtpClientOptions } from "./options.ts";
+import { SmtpError } from "./smtp-error.ts";
 import {
   type FakeSmtpScript,
   type FakeSmtpServer,
   fakeSmtpServer,
-} from "./testing/fake-smtp-server.js";
+} from "./testing/fake-smtp-server.ts";
 
 const servers: FakeSmtpServer[] = [];
 afterAll(async () => {
@@ -127,6 +127,64 @@ describe("SmtpClient transaction", () => {
     expect(server.messages[0]!.toString()).toBe(big.replaceAll("\n", "\r\n"));
     expect(result.bytesSent).toBe(2_500_000);
     expect(server.sessions[0]!.commands.includes("DATA")).toBe(false);
+    client.close();
+  });
+
+  it("sends BDAT only after the envelope's replies (a pipelined BDAT stalls on Postfix)", async () => {
+    let bdatBeforeMailReply = true;
+    const server = await serve({
+      extensions: ["PIPELINING", "8BITMIME", "CHUNKING"],
+      on: async (line) => {
+        if (!line.startsWith("MAIL")) return undefined;
+        await new Promise((r) => setTimeout(r, 100));
+        bdatBeforeMailReply = server.chunks.join("").includes("BDAT");
+        return undefined;
+      },
+    });
+    const client = await SmtpClient.connect(options(server));
+    const result = await client.send(envelope, message);
+    expect(bdatBeforeMailReply).toBe(false);
+    expect(result).toMatchObject({ transfer: "BDAT", refused: [] });
+    expect(server.messages[0]!.toString()).toBe(message);
+    client.close();
+  });
+
+  it("stops sending BDAT chunks after a refused one, takes the owed replies and resets", async () => {
+    const server = await serve({
+      extensions: ["PIPELINING", "8BITMIME", "CHUNKING"],
+      onChunk: (index) => (index === 1 ? "552 5.3.4 Message size exceeds fixed limit" : undefined),
+    });
+    const client = await SmtpClient.connect(options(server));
+    const big = `${"y".repeat(998)}\r\n`.repeat(8000); // 8 MB: eight chunks
+    const error = (await client.send(envelope, big).catch((e) => e)) as SmtpError;
+    expect(error).toMatchObject({
+      code: "SMTP_SIZE_EXCEEDED",
+      replyCode: 552,
+      command: expect.stringMatching(/^BDAT \d+$/),
+    });
+    const commands = server.sessions[0]!.commands;
+    // Window of four: at most the chunks already in flight followed the refused one.
+    expect(commands.filter((c) => c.startsWith("BDAT")).length).toBeLessThanOrEqual(2 + 3);
+    expect(commands.some((c) => c.endsWith("LAST"))).toBe(false);
+    expect(commands.at(-1)).toBe("RSET");
+    expect(server.messages).toHaveLength(0);
+    expect((await client.noop()).code).toBe(250);
+    client.close();
+  });
+
+  it("sends no BDAT and resets when every recipient is refused", async () => {
+    const server = await serve({
+      extensions: ["PIPELINING", "8BITMIME", "CHUNKING"],
+      on: (line) => (line.startsWith("RCPT") ? "550 5.1.1 User unknown" : undefined),
+      onMessage: () => "554 5.5.1 Error: no valid recipients",
+    });
+    const client = await SmtpClient.connect(options(server));
+    const error = (await client.send(envelope, message).catch((e) => e)) as SmtpError;
+    expect(error).toMatchObject({ code: "SMTP_ALL_RECIPIENTS_REFUSED", replyCode: 550 });
+    expect(error.refused).toHaveLength(2);
+    expect(server.sessions[0]!.commands.some((c) => c.startsWith("BDAT"))).toBe(false);
+    expect(server.sessions[0]!.commands.at(-1)).toBe("RSET");
+    expect((await client.noop()).code).toBe(250);
     client.close();
   });
 

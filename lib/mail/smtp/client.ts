@@ -2,16 +2,16 @@
  * The SMTP client the app uses: connect (greeting, EHLO, STARTTLS, AUTH), send messages, quit.
  * One command at a time on one connection: calls made while another runs wait their turn.
  */
-import { isMailError } from "../errors.js";
-import type { SmtpCapabilities } from "./extensions.js";
-import { transferBdat } from "./bdat.js";
-import { type Envelope, type MessageFacts, planEnvelope } from "./envelope.js";
-import { type MessageSource, prepareMessage } from "./message-source.js";
-import { type ResolvedTimeouts, resolveTimeouts, type SmtpClientOptions } from "./options.js";
-import type { SmtpReply } from "./reply.js";
-import { openSession, type SmtpSession } from "./session.js";
-import { type EnvelopeOutcome, startTransaction } from "./transaction.js";
-import { transferData } from "./transfer-data.js";
+import { isMailError } from "../errors.ts";
+import type { SmtpCapabilities } from "./extensions.ts";
+import { transferBdat } from "./bdat.ts";
+import { type Envelope, type MessageFacts, planEnvelope } from "./envelope.ts";
+import { type MessageSource, prepareMessage } from "./message-source.ts";
+import { type ResolvedTimeouts, resolveTimeouts, type SmtpClientOptions } from "./options.ts";
+import type { SmtpReply } from "./reply.ts";
+import { openSession, type SmtpSession } from "./session.ts";
+import { type EnvelopeOutcome, startTransaction } from "./transaction.ts";
+import { transferData } from "./transfer-data.ts";
 
 /** Hints for a message whose content is not known in advance (a stream). */
 export interface SendOptions {
@@ -94,12 +94,15 @@ export class SmtpClient {
         smtpUtf8: options.smtpUtf8,
       };
       const plan = planEnvelope(envelope, capabilities, facts);
-      const chunking = capabilities.chunking;
+      // BDAT is not pipelined behind MAIL and RCPT, though RFC 3030 allows it: measured against
+      // Postfix 3.7, the reply to the last chunk then waits ~40 ms each time (the server's
+      // Nagle against our delayed ACK, since we have nothing left to send), 8 times slower for
+      // 40 KB messages. Sent after the envelope's replies, it carries their ACK.
       const outcome = await startTransaction(connection, plan, {
         pipelining: capabilities.pipelining,
-        withData: !chunking,
+        withData: !capabilities.chunking,
       });
-      const transfer = chunking
+      const transfer = capabilities.chunking
         ? await transferBdat(connection, prepared, {
             eightBitAllowed: plan.eightBitAllowed,
             pipelining: capabilities.pipelining,
@@ -112,7 +115,7 @@ export class SmtpClient {
       return {
         ...outcome,
         reply: transfer.reply,
-        transfer: chunking ? "BDAT" : "DATA",
+        transfer: capabilities.chunking ? "BDAT" : "DATA",
         bytesSent: transfer.bytesSent,
       };
     });

@@ -4,12 +4,12 @@
  * the connection is closed at once and the caller gets a transient SmtpError. A reply that is
  * not SMTP, or too big, leaves the conversation out of step, so the connection is closed too.
  */
-import { MailError } from "../errors.js";
-import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.js";
-import { SMTP_LIMITS } from "./limits.js";
-import type { SmtpReply } from "./reply.js";
-import { readReply } from "./reply-reader.js";
-import { replyError, type SmtpStep } from "./smtp-error.js";
+import { MailError } from "../errors.ts";
+import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.ts";
+import { SMTP_LIMITS } from "./limits.ts";
+import type { SmtpReply } from "./reply.ts";
+import { readReply } from "./reply-reader.ts";
+import { replyError, type SmtpStep } from "./smtp-error.ts";
 
 export interface SmtpConnectionOptions {
   host: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeMessage, inspectMessage, MessageEncoder } from "./dot-stuffer.js";
+import { encodeMessage, inspectMessage, MessageEncoder } from "./dot-stuffer.ts";
 
 /** The rules written the slow, obvious way, to check the streaming encoder against. */
 function reference(input: string, dotStuff: boolean): string {

@@ -3,10 +3,10 @@
  * and 4.1.1.3), with every check done before the first byte is sent: addresses (address.ts),
  * the server's size limit (RFC 1870), 8-bit content (RFC 6152) and UTF-8 (RFC 6531).
  */
-import { MailError } from "../errors.js";
-import { checkAddress } from "./address.js";
-import type { SmtpCapabilities } from "./extensions.js";
-import { SMTP_LIMITS } from "./limits.js";
+import { MailError } from "../errors.ts";
+import { checkAddress } from "./address.ts";
+import type { SmtpCapabilities } from "./extensions.ts";
+import { SMTP_LIMITS } from "./limits.ts";
 
 /**
  * Who the message is from and to, for the server only: Bcc recipients are here and nowhere

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseEhloReply, withoutExtensions } from "./extensions.js";
-import { buildReply, parseReplyLine } from "./reply.js";
+import { parseEhloReply, withoutExtensions } from "./extensions.ts";
+import { buildReply, parseReplyLine } from "./reply.ts";
 
 // Postfix 3.7's submission EHLO reply after STARTTLS, as the local stack sends it, plus the
 // old "AUTH=" spelling some servers repeat it in.

@@ -4,7 +4,7 @@
  * valid for the session they came from: after STARTTLS they are discarded and asked for again
  * (RFC 3207 section 4.2), which is why this is a pure function of one reply.
  */
-import type { SmtpReply } from "./reply.js";
+import type { SmtpReply } from "./reply.ts";
 
 export interface SmtpCapabilities {
   /** "EHLO" when the server speaks ESMTP; "HELO" when it refused EHLO (no extensions). */

@@ -3,8 +3,8 @@
  * (the MIME builder yields an AsyncIterable<Uint8Array>; a Node Readable is one). The envelope
  * travels separately: nothing here reads headers.
  */
-import { MailError } from "../errors.js";
-import { inspectMessage } from "./dot-stuffer.js";
+import { MailError } from "../errors.ts";
+import { inspectMessage } from "./dot-stuffer.ts";
 
 export type MessageSource =
   | Uint8Array

@@ -1,10 +1,10 @@
 /** What the app tells the SMTP client about an account. */
 import os from "node:os";
-import { MailError } from "../errors.js";
-import type { TlsPolicy, TranscriptSink } from "../net/index.js";
-import type { Credentials } from "../sasl/index.js";
-import type { SmtpExtensionName } from "./extensions.js";
-import { SMTP_TIMEOUTS, type SmtpTimeouts } from "./limits.js";
+import { MailError } from "../errors.ts";
+import type { TlsPolicy, TranscriptSink } from "../net/index.ts";
+import type { Credentials } from "../sasl/index.ts";
+import type { SmtpExtensionName } from "./extensions.ts";
+import { SMTP_TIMEOUTS, type SmtpTimeouts } from "./limits.ts";
 
 /**
  * "tls": TLS from the first byte (port 465, RFC 8314). "starttls": plain, then STARTTLS, which

@@ -2,10 +2,10 @@
  * Reads one whole SMTP reply from the connection: continuation lines until the final line,
  * within the limits of limits.ts, so a server that never ends its reply cannot grow memory.
  */
-import { MailError } from "../errors.js";
-import type { MailSocket } from "../net/index.js";
-import { SMTP_LIMITS } from "./limits.js";
-import { buildReply, parseReplyLine, type ReplyLine, type SmtpReply } from "./reply.js";
+import { MailError } from "../errors.ts";
+import type { MailSocket } from "../net/index.ts";
+import { SMTP_LIMITS } from "./limits.ts";
+import { buildReply, parseReplyLine, type ReplyLine, type SmtpReply } from "./reply.ts";
 
 export async function readReply(socket: MailSocket, timeoutMs: number): Promise<SmtpReply> {
   const lines: ReplyLine[] = [];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildReply, describeReply, parseReplyLine } from "./reply.js";
-import { classifyReply } from "./smtp-error.js";
+import { buildReply, describeReply, parseReplyLine } from "./reply.ts";
+import { classifyReply } from "./smtp-error.ts";
 
 const reply = (...lines: string[]) => buildReply(lines.map(parseReplyLine));
 

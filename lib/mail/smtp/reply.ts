@@ -3,7 +3,7 @@
  * of RFC 3463 when the server gives one (RFC 2034), and the text of every line. Pure: bytes
  * come from reply-reader.ts.
  */
-import { MailError } from "../errors.js";
+import { MailError } from "../errors.ts";
 
 export interface SmtpReply {
   /** The reply code, e.g. 250, 354, 421, 550. */

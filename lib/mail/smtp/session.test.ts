@@ -3,16 +3,16 @@ import {
   scriptedServer,
   selfSignedCertificate,
   type TestCertificate,
-} from "../testing/scripted-server.js";
-import { SmtpClient } from "./client.js";
-import type { SmtpClientOptions } from "./options.js";
-import { SmtpError } from "./smtp-error.js";
+} from "../testing/scripted-server.ts";
+import { SmtpClient } from "./client.ts";
+import type { SmtpClientOptions } from "./options.ts";
+import { SmtpError } from "./smtp-error.ts";
 import {
   type FakeSmtpScript,
   type FakeSmtpServer,
   fakeSmtpServer,
-} from "./testing/fake-smtp-server.js";
-import { verifySmtpAccount } from "./verify.js";
+} from "./testing/fake-smtp-server.ts";
+import { verifySmtpAccount } from "./verify.ts";
 
 let cert: TestCertificate;
 const servers: { close(): Promise<void> }[] = [];

@@ -3,18 +3,18 @@
  * again, then AUTH. The TLS rules live here: with security "starttls" the session never goes
  * on in plaintext, and no password is sent without TLS unless the account allows it.
  */
-import { MailError } from "../errors.js";
-import { authenticate } from "./auth.js";
-import { SmtpConnection } from "./connection.js";
+import { MailError } from "../errors.ts";
+import { authenticate } from "./auth.ts";
+import { SmtpConnection } from "./connection.ts";
 import {
   heloCapabilities,
   parseEhloReply,
   type SmtpCapabilities,
   withoutExtensions,
-} from "./extensions.js";
-import { resolveClientName, resolveTimeouts, type SmtpClientOptions } from "./options.js";
-import type { SmtpReply } from "./reply.js";
-import { replyError } from "./smtp-error.js";
+} from "./extensions.ts";
+import { resolveClientName, resolveTimeouts, type SmtpClientOptions } from "./options.ts";
+import type { SmtpReply } from "./reply.ts";
+import { replyError } from "./smtp-error.ts";
 
 export interface SmtpSession {
   connection: SmtpConnection;

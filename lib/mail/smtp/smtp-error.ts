@@ -4,8 +4,8 @@
  * code is decided here, once, from the reply and the command; nothing above this layer looks
  * at reply texts.
  */
-import { MailError, type MailErrorCode } from "../errors.js";
-import { describeReply, type SmtpReply } from "./reply.js";
+import { MailError, type MailErrorCode } from "../errors.ts";
+import { describeReply, type SmtpReply } from "./reply.ts";
 
 export class SmtpError extends MailError {
   readonly reply: SmtpReply;

@@ -4,10 +4,10 @@
  * envelope commands, and DATA, leave in one write and their replies are read in order.
  * Some recipients refused is a result, not a failure, as long as one was accepted.
  */
-import type { SmtpConnection } from "./connection.js";
-import type { EnvelopePlan } from "./envelope.js";
-import type { SmtpReply } from "./reply.js";
-import { allRecipientsRefused, replyError, type SmtpError } from "./smtp-error.js";
+import type { SmtpConnection } from "./connection.ts";
+import type { EnvelopePlan } from "./envelope.ts";
+import type { SmtpReply } from "./reply.ts";
+import { allRecipientsRefused, replyError, type SmtpError } from "./smtp-error.ts";
 
 export interface AcceptedRecipient {
   address: string;
@@ -30,31 +30,16 @@ export async function startTransaction(
   plan: EnvelopePlan,
   options: { pipelining: boolean; withData: boolean },
 ): Promise<EnvelopeOutcome> {
-  const outcome: EnvelopeOutcome = { accepted: [], refused: [] };
   if (options.pipelining) {
-    // RFC 2920 section 3.1: MAIL, RCPT and DATA may all be sent without waiting; DATA last.
-    await connection.send([
-      plan.mailLine,
-      ...plan.rcptLines,
-      ...(options.withData ? ["DATA"] : []),
-    ]);
-    const mail = await connection.read("mail", plan.mailLine);
-    await readRecipients(connection, plan, outcome);
-    const data = options.withData ? await connection.read("data", "DATA") : undefined;
-    if (mail.code !== 250 || outcome.accepted.length === 0 || (data && data.code !== 354)) {
-      if (data?.code === 354) {
-        // RFC 2920 section 3.1: a server may say 354 though nothing was accepted; we owe it an
-        // empty message, which it will refuse, before the session can go on.
-        await connection.send(".");
-        await connection.read("data-end", "(end of data)");
-      }
+    await sendEnvelope(connection, plan, options.withData);
+    try {
+      return await readEnvelope(connection, plan, options.withData);
+    } catch (error) {
       await reset(connection);
-      if (mail.code !== 250) throw replyError(mail, "mail", plan.mailLine);
-      if (outcome.accepted.length === 0) throw allRecipientsRefused(outcome.refused);
-      throw replyError(data!, "data", "DATA");
+      throw error;
     }
-    return outcome;
   }
+  const outcome: EnvelopeOutcome = { accepted: [], refused: [] };
   await connection.command(plan.mailLine, "mail", [250]);
   for (const line of plan.rcptLines) {
     await connection.send(line);
@@ -76,15 +61,40 @@ export async function startTransaction(
   return outcome;
 }
 
-async function readRecipients(
+/** RFC 2920 section 3.1: MAIL, every RCPT and DATA may leave in one write; DATA last. */
+async function sendEnvelope(
   connection: SmtpConnection,
   plan: EnvelopePlan,
-  outcome: EnvelopeOutcome,
+  withData: boolean,
 ): Promise<void> {
+  await connection.send([plan.mailLine, ...plan.rcptLines, ...(withData ? ["DATA"] : [])]);
+}
+
+/** Read the replies to what sendEnvelope sent, in order; on failure throw (the caller resets). */
+async function readEnvelope(
+  connection: SmtpConnection,
+  plan: EnvelopePlan,
+  withData: boolean,
+): Promise<EnvelopeOutcome> {
+  const outcome: EnvelopeOutcome = { accepted: [], refused: [] };
+  const mail = await connection.read("mail", plan.mailLine);
   for (let i = 0; i < plan.rcptLines.length; i++) {
     const line = plan.rcptLines[i]!;
     record(outcome, plan.recipients[i]!, line, await connection.read("rcpt", line));
   }
+  const data = withData ? await connection.read("data", "DATA") : undefined;
+  if (mail.code === 250 && outcome.accepted.length > 0 && (!data || data.code === 354)) {
+    return outcome;
+  }
+  if (data?.code === 354) {
+    // RFC 2920 section 3.1: a server may say 354 though nothing was accepted; we owe it an
+    // empty message, which it will refuse, before the session can go on.
+    await connection.send(".");
+    await connection.read("data-end", "(end of data)");
+  }
+  if (mail.code !== 250) throw replyError(mail, "mail", plan.mailLine);
+  if (outcome.accepted.length === 0) throw allRecipientsRefused(outcome.refused);
+  throw replyError(data!, "data", "DATA");
 }
 
 /** RFC 5321 section 4.1.1.3: 250 and 251 accept; anything else refuses that recipient. */

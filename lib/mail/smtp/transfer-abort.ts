@@ -3,9 +3,9 @@
  * CRLF "." CRLF we sent would deliver a truncated message. So the connection is dropped
  * without a terminator and the server discards the transaction (RFC 5321 section 3.8).
  */
-import { isMailError, MailError } from "../errors.js";
-import type { SmtpConnection } from "./connection.js";
-import { replyError, type SmtpStep } from "./smtp-error.js";
+import { isMailError, MailError } from "../errors.ts";
+import type { SmtpConnection } from "./connection.ts";
+import { replyError, type SmtpStep } from "./smtp-error.ts";
 
 export type TransferFailure = "source" | "write";
 

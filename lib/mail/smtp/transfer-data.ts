@@ -3,12 +3,12 @@
  * dot-stuffed, terminated), one chunk in hand at a time, each write waiting for the socket to
  * drain, so a 25 MB message is never held twice.
  */
-import type { SmtpConnection } from "./connection.js";
-import { MessageEncoder } from "./dot-stuffer.js";
-import { chunkBytes, type PreparedMessage } from "./message-source.js";
-import type { SmtpReply } from "./reply.js";
-import { replyError } from "./smtp-error.js";
-import { abortTransfer, eightBitRefused, type TransferFailure } from "./transfer-abort.js";
+import type { SmtpConnection } from "./connection.ts";
+import { MessageEncoder } from "./dot-stuffer.ts";
+import { chunkBytes, type PreparedMessage } from "./message-source.ts";
+import type { SmtpReply } from "./reply.ts";
+import { replyError } from "./smtp-error.ts";
+import { abortTransfer, eightBitRefused, type TransferFailure } from "./transfer-abort.ts";
 
 export interface TransferResult {
   reply: SmtpReply;

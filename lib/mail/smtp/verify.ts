@@ -2,10 +2,10 @@
  * "Test this account" for settings: connect, TLS, EHLO, AUTH and QUIT, and report what was
  * learnt. Any failure is the same typed error a real send would meet.
  */
-import type { SmtpCapabilities } from "./extensions.js";
-import { SmtpClient } from "./client.js";
-import type { SmtpClientOptions } from "./options.js";
-import type { SmtpReply } from "./reply.js";
+import type { SmtpCapabilities } from "./extensions.ts";
+import { SmtpClient } from "./client.ts";
+import type { SmtpClientOptions } from "./options.ts";
+import type { SmtpReply } from "./reply.ts";
 
 export interface SmtpVerification {
   greeting: SmtpReply;

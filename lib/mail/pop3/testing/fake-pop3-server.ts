@@ -10,7 +10,7 @@ import {
   type ScriptedServer,
   scriptedServer,
   type TestCertificate,
-} from "../../testing/scripted-server.js";
+} from "../../testing/scripted-server.ts";
 
 export interface FakePop3Session {
   socket: net.Socket;

@@ -2,7 +2,7 @@
  * Find a message in a POP3 maildrop by its Message-ID (POP3 has no SEARCH): TOP n 0 from the
  * newest down. For integration tests on a mailbox others also deliver to.
  */
-import type { Pop3Client } from "../client.js";
+import type { Pop3Client } from "../client.ts";
 
 export async function findByMessageId(
   client: Pop3Client,

@@ -10,7 +10,7 @@ import {
   type ScriptedServer,
   scriptedServer,
   type TestCertificate,
-} from "../../testing/scripted-server.js";
+} from "../../testing/scripted-server.ts";
 
 export interface FakeSmtpSession {
   socket: net.Socket;
@@ -37,6 +37,8 @@ export interface FakeSmtpScript {
     command: string,
     session: FakeSmtpSession,
   ) => string | null | undefined | Promise<string | null | undefined>;
+  /** The reply to a BDAT chunk that is not the last; default 250. */
+  onChunk?: (index: number, size: number) => string | undefined;
   /** The reply to a complete message; default 250 queued. */
   onMessage?: (data: Buffer, via: "DATA" | "BDAT") => string;
 }
@@ -197,7 +199,10 @@ export async function fakeSmtpServer(script: FakeSmtpScript = {}): Promise<FakeS
             finishMessage(Buffer.concat(bdatParts), "BDAT");
             bdatParts = [];
           } else {
-            session.write("250 2.0.0 Ok: chunk received");
+            const index = bdatParts.length - 1;
+            session.write(
+              script.onChunk?.(index, bdatParts[index]!.length) ?? "250 2.0.0 Ok: chunk received",
+            );
           }
         }
       }

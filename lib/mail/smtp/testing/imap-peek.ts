@@ -3,7 +3,7 @@
  * LOGIN over implicit TLS, SEARCH by Message-ID, FETCH BODY.PEEK[] with its literal read byte
  * for byte. Deliberately independent of lib/mail/imap, so a bug there cannot hide one here.
  */
-import { MailSocket, type TlsPolicy } from "../../net/index.js";
+import { MailSocket, type TlsPolicy } from "../../net/index.ts";
 
 function quoted(value: string): string {
   return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
