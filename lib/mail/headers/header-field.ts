@@ -1,12 +1,15 @@
 /**
  * The one input shape of the header analysers in this folder. It is deliberately plain, so the
- * analysers do not depend on the MIME parser's own types: any parser (ours, an IMAP
- * `BODY[HEADER]` split, a test helper) can feed them.
+ * analysers do not depend on the MIME parser's own types: its `HeaderField` fits as it is, and
+ * so does any other source (an IMAP `BODY[HEADER]` split).
  */
 export interface HeaderFieldInput {
   /** Field name as written (any case). */
   name: string;
-  /** The field as it stands in the message: folded, not decoded. Kept for display only. */
+  /**
+   * The value as written, not RFC 2047-decoded (the MIME parser's `raw`: unfolded, encoded words
+   * kept). For display next to `value`; the analysers never read it.
+   */
   raw: string;
   /**
    * Unfolded value (RFC 5322 section 2.2.3), RFC 2047-decoded. The analysers read this one:
@@ -24,9 +27,4 @@ export function isField(field: HeaderFieldInput, name: string): boolean {
 /** Fields of one name, in header order. */
 export function fieldsNamed<F extends HeaderFieldInput>(fields: readonly F[], name: string): F[] {
   return fields.filter((field) => isField(field, name));
-}
-
-/** Unfolds a folded header value (RFC 5322 section 2.2.3): CRLF followed by WSP is removed. */
-export function unfold(text: string): string {
-  return text.replace(/\r?\n(?=[ \t])/g, "").replace(/\r?\n$/, "");
 }

@@ -9,7 +9,7 @@ export {
   parseArcAuthenticationResults,
   parseAuthenticationResults,
 } from "./authentication-results";
-export { fieldsNamed, type HeaderFieldInput, isField, unfold } from "./header-field";
+export { fieldsNamed, type HeaderFieldInput, isField } from "./header-field";
 export {
   type GroupedHeaderField,
   groupHeaderFields,
@@ -20,8 +20,6 @@ export {
   headerGroupOf,
 } from "./header-groups";
 export { HEADER_ANALYSIS_LIMITS } from "./limits";
-export { parseMailDate } from "./mail-date";
-export { parseMessageId, parseMessageIds } from "./message-ids";
 export { parseReceived, type ReceivedBy, type ReceivedField, type ReceivedFrom } from "./received";
 export { buildRoute, type MessageRoute, type RouteHop, type RouteOrigin } from "./route";
 export {

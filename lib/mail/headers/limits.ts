@@ -11,14 +11,6 @@ export const HEADER_ANALYSIS_LIMITS = Object.freeze({
    * anything past this is padding meant to make per-field work expensive.
    */
   maxValueChars: 64 * 1024,
-  /**
-   * Message-IDs kept from one References/In-Reply-To field. Long threads carry a few hundred
-   * (many clients trim References to about 20); a 64 KiB field could carry 6,000 tiny ids, and
-   * every id costs a lookup when threading.
-   */
-  maxMessageIds: 1_000,
-  /** Characters of one id: RFC 5322 lines stop at 998, so a longer "id" is not one. */
-  maxMessageIdChars: 998,
 });
 
 /** The value cut to `maxValueChars`. */

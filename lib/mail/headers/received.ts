@@ -14,8 +14,8 @@
  *
  * Never throws: garbage gives a result with what could be read, `date: null`, and `raw`.
  */
+import { parseDate } from "../mime/date";
 import { boundedValue } from "./limits";
-import { parseMailDate } from "./mail-date";
 import {
   isTlsComment,
   type ReceivedBy,
@@ -73,7 +73,7 @@ function tokenText(token: Token): string {
 function lastDateIn(text: string): { raw: string; index: number; date: Date } | null {
   let found: { raw: string; index: number; date: Date } | null = null;
   for (const match of text.matchAll(DATE_IN_TEXT)) {
-    const date = parseMailDate(match[0]);
+    const date = parseDate(match[0]).date;
     if (date) found = { raw: match[0].trim(), index: match.index ?? 0, date };
   }
   return found;
@@ -90,7 +90,7 @@ function splitDate(text: string, tokens: Token[]) {
   }
   if (semicolon !== -1) {
     const dateRaw = text.slice(tokens[semicolon]!.end).trim();
-    const date = parseMailDate(dateRaw);
+    const date = parseDate(dateRaw).date;
     if (date || dateRaw !== "") {
       return {
         clauses: tokens.slice(0, semicolon),

@@ -8,8 +8,8 @@
  * to arrive before it left is itself worth showing. Only Received is read: X-Received (Gmail's
  * internal hops) carries no `from` and is not in a reliable order with the others.
  */
+import { parseDate } from "../mime/date";
 import { fieldsNamed, type HeaderFieldInput, isField } from "./header-field";
-import { parseMailDate } from "./mail-date";
 import { parseReceived, type ReceivedField, type ReceivedFrom } from "./received";
 
 export interface RouteHop {
@@ -103,7 +103,7 @@ export function buildRoute(fields: readonly HeaderFieldInput[]): MessageRoute {
     first && last && first !== last ? last.time!.getTime() - first.time!.getTime() : null;
 
   const dateField = fieldsNamed(fields, "date")[0];
-  const date = dateField ? parseMailDate(dateField.value) : null;
+  const date = dateField ? parseDate(dateField.value).date : null;
   const sinceDateMs = date && last ? last.time!.getTime() - date.getTime() : null;
 
   let origin: RouteOrigin | null = null;

@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { p10Names } from "./testing/hostile-p10";
 import {
   type ZipEntryInput,
   ZipLimitError,
@@ -69,11 +70,7 @@ function pythonRead(file: string) {
 describe("zipStream", () => {
   const big = randomBytes(3 * 1024 * 1024 + 17);
   const small = new TextEncoder().encode("hello, zip\n");
-  const p10 = readFileSync(
-    path.resolve(import.meta.dirname, "../../../../shared/hostile-public/p10-filenames.eml"),
-    "utf8",
-  );
-  const longName = /filename="(L+\.pdf)"/.exec(p10)![1]!;
+  const longName = p10Names()[2]!;
   const date = new Date(Date.UTC(2024, 1, 29, 12, 34, 56));
 
   const entries = (): ZipEntryInput[] => [
