@@ -17,7 +17,9 @@ export function dataDir(): string {
   return path.resolve(process.env.LETTERBOX_DATA_DIR ?? path.join(process.cwd(), ".data"));
 }
 
-export function databaseConfig(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function databaseConfig(
+  env: Record<string, string | undefined> = process.env,
+): DatabaseConfig {
   const url = env.DATABASE_URL?.trim();
   if (!url) return { provider: "sqlite", url: `file:${path.join(dataDir(), "letterbox.db")}` };
   if (/^postgres(ql)?:\/\//i.test(url)) return { provider: "postgresql", url };

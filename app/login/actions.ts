@@ -1,0 +1,80 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import type { LoginState } from "@/components/login/login-types";
+import { getDb } from "@/lib/db/client";
+import { saveVerifiedAccount } from "@/lib/server/accounts/account-store";
+import {
+  providerDefaults,
+  serverSettingsSchema,
+  suggestedSettings,
+} from "@/lib/server/accounts/server-settings";
+import { writeSessionCookie } from "@/lib/server/auth/session-cookie";
+import { createSession } from "@/lib/server/auth/session-store";
+import { describeMailError } from "@/lib/server/mail/describe-error";
+import { verifyIncomingLogin } from "@/lib/server/mail/verify-account";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(320),
+  // Passwords are opaque: any character is legal, including quotes, backslashes and braces.
+  password: z.string().min(1, "Enter your password").max(1024),
+  trustFingerprint: z
+    .string()
+    .regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/)
+    .optional(),
+});
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[String(issue.path[0])] ??= issue.message;
+  return out;
+}
+
+/** The values to give back to the form after a failure: everything but the password. */
+function keptValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData) {
+    if (typeof value === "string" && key !== "password" && !key.startsWith("$"))
+      values[key] = value;
+  }
+  return values;
+}
+
+export async function signIn(_previous: LoginState, formData: FormData): Promise<LoginState> {
+  const values = keptValues(formData);
+  const credentials = credentialsSchema.safeParse({
+    email: formData.get("email"),
+    password: formData.get("password"),
+    trustFingerprint: formData.get("trustFingerprint") || undefined,
+  });
+  if (!credentials.success) return { fieldErrors: fieldErrors(credentials.error), values };
+  const { email, password, trustFingerprint } = credentials.data;
+
+  const settingsInput =
+    formData.get("advanced") === "1"
+      ? Object.fromEntries(Object.keys(serverSettingsSchema.shape).map((k) => [k, formData.get(k)]))
+      : suggestedSettings(email, providerDefaults());
+  const settings = serverSettingsSchema.safeParse(settingsInput);
+  if (!settings.success) return { fieldErrors: fieldErrors(settings.error), values };
+
+  try {
+    await verifyIncomingLogin(settings.data, password, trustFingerprint);
+  } catch (error) {
+    return {
+      error: describeMailError(error, `${settings.data.incomingProtocol.toUpperCase()} server`),
+      values,
+    };
+  }
+
+  const db = await getDb();
+  const account = await saveVerifiedAccount(db, {
+    email,
+    settings: settings.data,
+    password,
+    trustedFingerprint: trustFingerprint,
+  });
+  const session = await createSession(db, account.userId, account.id);
+  await writeSessionCookie(session.token, session.expiresAt);
+  redirect("/mail");
+}

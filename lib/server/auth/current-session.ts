@@ -1,0 +1,19 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { getDb } from "../../db/client";
+import { readSessionToken } from "./session-cookie";
+import { findSession, type SessionInfo } from "./session-store";
+
+/** The signed-in session of this request, looked up once per request. */
+export const currentSession = cache(async (): Promise<SessionInfo | null> => {
+  const db = await getDb();
+  return findSession(db, await readSessionToken());
+});
+
+/** For pages: the session, or a redirect to the login page. */
+export async function requireSession(): Promise<SessionInfo> {
+  const session = await currentSession();
+  if (!session) redirect("/login");
+  return session;
+}

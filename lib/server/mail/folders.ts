@@ -1,0 +1,22 @@
+import "server-only";
+import type { FolderView } from "../../view-models/mailbox";
+import { orderFolders } from "./folder-order";
+import { type ImapContext, withImap } from "./imap-pool";
+
+/** Every mailbox of the account with its counts (one LIST-STATUS round trip where offered). */
+export async function listFolders(context: ImapContext): Promise<FolderView[]> {
+  const entries = await withImap(context, (client) =>
+    client.list({ status: ["MESSAGES", "UNSEEN"] }),
+  );
+  return orderFolders(
+    context.account.id,
+    entries.map((e) => ({
+      path: e.name,
+      delimiter: e.delimiter,
+      specialUse: e.specialUse,
+      selectable: e.selectable,
+      total: e.status?.messages ?? null,
+      unread: e.status?.unseen ?? null,
+    })),
+  );
+}
