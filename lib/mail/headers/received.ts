@@ -14,7 +14,7 @@
  *
  * Never throws: garbage gives a result with what could be read, `date: null`, and `raw`.
  */
-import { parseDate } from "../mime/date";
+import { parseDate } from "../mime";
 import { boundedValue } from "./limits";
 import {
   isTlsComment,

@@ -8,7 +8,7 @@
  * to arrive before it left is itself worth showing. Only Received is read: X-Received (Gmail's
  * internal hops) carries no `from` and is not in a reliable order with the others.
  */
-import { parseDate } from "../mime/date";
+import { parseDate } from "../mime";
 import { fieldsNamed, type HeaderFieldInput, isField } from "./header-field";
 import { parseReceived, type ReceivedField, type ReceivedFrom } from "./received";
 

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseMessage } from "../../mime/parser";
+import { parseMessage } from "../../mime";
 import type { HeaderFieldInput } from "../header-field";
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, "../../../../../shared/corpus/public");
