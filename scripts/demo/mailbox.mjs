@@ -137,3 +137,44 @@ export async function seedDemoMailbox(login = DEMO_LOGIN, options = {}) {
   }
   return { counts, elapsedMs: Date.now() - began };
 }
+
+/**
+ * Does `login`'s mailbox hold exactly the demo set (same message count in every demo mailbox,
+ * and the well-known bounce of this seed in INBOX)? Lets `npm run demo -- --keep` skip seeding.
+ * @param {string} login @param {import("./compose.mjs").DemoMessage[]} messages
+ */
+export async function isDemoSeeded(login, messages) {
+  const stack = await import("../mailstack/stack.mjs");
+  /** @type {Map<string, number>} */
+  const expected = new Map(DEMO_FOLDERS.map((f) => [f, 0]));
+  for (const m of messages) expected.set(m.mailbox, (expected.get(m.mailbox) ?? 0) + 1);
+  const samples = realWorldSamples().length;
+  if (samples > 0) expected.set(REAL_WORLD_FOLDER, samples);
+  const status = stack.doveadm(["-f", "tab", "mailbox", "status", "-u", login, "messages", "*"]);
+  const actual = new Map(
+    status
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => {
+        const [mailbox = "", count = "0"] = line.split("\t");
+        return [mailbox, Number(count)];
+      }),
+  );
+  for (const [mailbox, count] of expected) if (actual.get(mailbox) !== count) return false;
+  const bounce = messages.find((m) => m.id === WELL_KNOWN.bounce);
+  if (!bounce) return false;
+  const found = stack.doveadm([
+    "-f",
+    "tab",
+    "search",
+    "-u",
+    login,
+    "mailbox",
+    "INBOX",
+    "header",
+    "Message-ID",
+    bounce.messageId,
+  ]);
+  return found.trim().split("\n").length > 1;
+}
