@@ -43,13 +43,22 @@ function hostName(word: string): string | undefined {
   return name;
 }
 
+const LEADING = new Set(['"', "'", "(", "<"]);
+const TRAILING = new Set(['"', "'", ",", ";", ")", ">"]);
+
+/** Quotes and brackets around a word; a loop, since a regex anchored at "$" is quadratic here. */
 function stripPunctuation(word: string): string {
-  return word.replace(/^["'(<]+|["',;)>]+$/g, "");
+  let start = 0;
+  let end = word.length;
+  while (start < end && LEADING.has(word[start]!)) start++;
+  while (end > start && TRAILING.has(word[end - 1]!)) end--;
+  return word.slice(start, end);
 }
 
 /** The first IP address written anywhere in a comment, bracketed or bare. */
 function ipInComment(text: string): string | undefined {
-  for (const match of text.matchAll(/\[[^\]]*\](?::\d{1,5})?/g)) {
+  // "[" is excluded inside too, so a run of "[[[[" costs linear time, not quadratic.
+  for (const match of text.matchAll(/\[[^[\]]*\](?::\d{1,5})?/g)) {
     const ip = ipFromText(match[0]);
     if (ip) return ip;
   }
@@ -62,7 +71,7 @@ function ipInComment(text: string): string | undefined {
 
 /** Exim's helo=, qmail's "HELO name", vger's "EHLO name". */
 function heloInComment(text: string): string | undefined {
-  const match = /(?:^|[\s(])helo=(\[[^\]]*\]|[^\s)]+)|\b(?:EHLO|HELO)\s+([^\s)"]+)/i.exec(text);
+  const match = /(?:^|[\s(])helo=(\[[^[\]\s]*\]|[^\s)]+)|\b(?:EHLO|HELO)\s+([^\s)"]+)/i.exec(text);
   const helo = match?.[1] ?? match?.[2];
   return helo ? stripPunctuation(helo) : undefined;
 }
@@ -73,7 +82,7 @@ function heloInComment(text: string): string | undefined {
  */
 function rdnsInComment(text: string): string | undefined {
   const words = text
-    .replace(/<[^>]*>/g, " ")
+    .replace(/<[^<>]*>/g, " ")
     .replace(/"[^"]*"/g, " ")
     .split(/\s+/)
     .filter((w) => w !== "");

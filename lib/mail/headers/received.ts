@@ -62,7 +62,7 @@ const TLS_PROTOCOL = /^(?:(?:E|UTF8)?(?:SMTP|LMTP)SA?|HTTPS)$/i;
 
 // Last resort for fields without a top-level ";" (Netscape Mail Server, unbalanced comments).
 const DATE_IN_TEXT =
-  /(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?\b\d{1,2}[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s-]+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{4}|[a-z]{1,5}\b))?(?:\s*\([^)]*\))?/gi;
+  /(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s*)?\b\d{1,2}[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*[\s-]+\d{2,4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[+-]\d{4}|[a-z]{1,5}\b))?(?:\s*\([^()]*\))?/gi;
 
 function tokenText(token: Token): string {
   if (token.kind === "angle") return `<${token.text}>`;

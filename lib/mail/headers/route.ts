@@ -10,6 +10,7 @@
  */
 import { parseDate } from "../mime";
 import { fieldsNamed, type HeaderFieldInput, isField } from "./header-field";
+import { boundedValue } from "./limits";
 import { parseReceived, type ReceivedField, type ReceivedFrom } from "./received";
 
 export interface RouteHop {
@@ -59,8 +60,9 @@ export interface MessageRoute {
 function returnPath(fields: readonly HeaderFieldInput[]): string | undefined {
   const field = fieldsNamed(fields, "return-path")[0];
   if (!field) return undefined;
-  const match = /<([^>]*)>/.exec(field.value);
-  return (match ? match[1]! : field.value).trim();
+  const value = boundedValue(field.value);
+  const match = /<([^<>]*)>/.exec(value);
+  return (match ? match[1]! : value).trim();
 }
 
 export function buildRoute(fields: readonly HeaderFieldInput[]): MessageRoute {
