@@ -80,7 +80,8 @@ export interface ParsedDate {
 function zoneOffset(token: string | undefined): number | null {
   if (!token) return null;
   // `-600` (three digits) is seen from old mailers: hours then minutes, like `-0600`.
-  const numeric = /^([+-])(\d{1,2}):?(\d{2})$/.exec(token);
+  // An unsigned `0800` (old mailers forgot the sign) is read as east of UTC, as Python does.
+  const numeric = /^([+-]?)(\d{1,2}):?(\d{2})$/.exec(token);
   if (numeric) {
     const minutes = Number(numeric[2]) * 60 + Number(numeric[3]);
     if (Number(numeric[3]) > 59) return null;
@@ -124,7 +125,7 @@ function build(
 }
 
 const RFC5322 =
-  /^(?:[a-z]+\.?,?\s*)?(\d{1,2})(?:\s+|-)([a-z]{3})[a-z]*\.?(?:\s+|-)(\d{2,4})\s+(\d{1,2})[:.](\d{1,2})(?:[:.](\d{1,2}))?(?:\.\d+)?\s*([+-]\d{1,2}:?\d{2}|[a-z]{1,5})?(?:\s*[+-]\d{4})?/i;
+  /^(?:[a-z]+\.?,?\s*)?(\d{1,2})(?:\s+|-)([a-z]{3})[a-z]*\.?(?:\s+|-)(\d{2,4})\s+(\d{1,2})[:.](\d{1,2})(?:[:.](\d{1,2}))?(?:\.\d+)?\s*([+-]\d{1,2}:?\d{2}|\d{4}|[a-z]{1,5})?(?:\s*[+-]\d{4})?/i;
 const ASCTIME =
   /^(?:[a-z]+,?\s+)?([a-z]{3})[a-z]*\s+(\d{1,2})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s+(?:([a-z]{1,5}|[+-]\d{4})\s+)?(\d{4})/i;
 const ISO =

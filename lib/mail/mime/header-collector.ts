@@ -156,21 +156,23 @@ export class HeaderCollector {
           if (this.fields.length === 0 && !this.current && !this.dropping)
             return { status: "body", pos };
           if (overlong || first === DASH) return this.endWithoutBlank(pos);
-          if (this.continuesParameters(data, pos, contentEnd)) {
-            this.append(data, pos, contentEnd, true);
-          } else {
+          if (!this.continuesParameters(data, pos, contentEnd)) {
             const ahead = lookAhead(data, next, end, final);
             if (ahead === AHEAD_NEED) return { status: "more", pos };
             if (ahead !== AHEAD_HEADER) return this.endWithoutBlank(pos);
-            this.append(data, pos, contentEnd, true);
-            this.defects.push("unindented-continuation");
           }
+          this.append(data, pos, contentEnd, true);
+          this.noteOnce("unindented-continuation");
         }
       }
       this.lines++;
       if (overlong) this.skipping = true;
       pos = next;
     }
+  }
+
+  private noteOnce(defect: string): void {
+    if (!this.defects.includes(defect)) this.defects.push(defect);
   }
 
   private endWithoutBlank(pos: number): CollectResult {
@@ -196,6 +198,13 @@ export class HeaderCollector {
     this.finishField();
     let nameStop = colon;
     while (nameStop > pos && (data[nameStop - 1] === SP || data[nameStop - 1] === HT)) nameStop--;
+    if (nameStop !== colon) this.noteOnce("obsolete-header-syntax"); // `Name :` (RFC 5322 4.5)
+    for (let i = pos; i < nameStop; i++) {
+      if (data[i]! >= 0x80) {
+        this.noteOnce("8bit-header-name");
+        break;
+      }
+    }
     if (this.fields.length >= this.limits.maxHeaders) {
       this.limitsHit.add("count");
       this.dropping = true;
