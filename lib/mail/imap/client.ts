@@ -86,7 +86,11 @@ export class ImapClient {
       maxLineLength: limits.maxLineLength,
       transcript: options.transcript,
     });
-    const conn = new ImapConnection(socket, { limits, timeouts });
+    const conn = new ImapConnection(socket, {
+      limits,
+      timeouts,
+      transcript: options.transcript !== undefined,
+    });
     const client = new ImapClient(conn, options, timeouts);
     try {
       await client.open();

@@ -90,6 +90,8 @@ export interface ConnectionOptions {
   limits: ImapLimits;
   timeouts: ImapTimeouts;
   tagPrefix?: string;
+  /** A transcript is being kept (streamed literals are then logged as one line). */
+  transcript?: boolean;
 }
 
 export class ImapConnection extends TypedEmitter<ImapEvents> {
@@ -114,13 +116,14 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
   private loggingOut = false;
   private readonly router: LiteralRouter = (context: LiteralContext) =>
     this.current?.spec.literalRouter?.(context);
-  private readonly hooks = { onProgress: () => this.progress() };
+  private readonly hooks: { onProgress: () => void; transcript: boolean };
 
   constructor(
     private readonly socket: MailSocket,
     private readonly options: ConnectionOptions,
   ) {
     super();
+    this.hooks = { onProgress: () => this.progress(), transcript: options.transcript === true };
   }
 
   get limits(): ImapLimits {
