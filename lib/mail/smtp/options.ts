@@ -49,16 +49,24 @@ export function resolveTimeouts(timeouts: SmtpTimeouts = {}): ResolvedTimeouts {
  */
 export function resolveClientName(name: string | undefined): string {
   const chosen = name ?? defaultClientName();
-  if (!/^(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?)+$|^\[[0-9A-Fa-f:.IPv]+\]$/.test(chosen)) {
+  const literal = /^\[[0-9A-Fa-f:.]+\]$|^\[IPv6:[0-9A-Fa-f:.]+\]$/.test(chosen);
+  const labels = chosen.replace(/\.$/, "").split(".");
+  const hostname = chosen.length <= 255 && labels.every((label) => LABEL.test(label));
+  if (!literal && !hostname) {
     throw new MailError(
       "INVALID_INPUT",
-      `The client name ${JSON.stringify(chosen)} is not a host name`,
+      `The client name ${JSON.stringify(chosen)} is not a host name or address literal`,
     );
   }
   return chosen;
 }
 
+/** RFC 1035 section 2.3.1 label (letters, digits, inner hyphens), 63 octets at most. */
+const LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
 function defaultClientName(): string {
   const host = os.hostname();
-  return host.includes(".") && /^[A-Za-z0-9.-]+$/.test(host) ? host : "localhost";
+  return host.includes(".") && host.split(".").every((label) => LABEL.test(label))
+    ? host
+    : "localhost";
 }
