@@ -8,9 +8,9 @@
  */
 import fs from "node:fs";
 import type { Writable } from "node:stream";
-import { ImapClient, type ImapClientOptions, newestRange } from "../imap/index.js";
-import { streamTranscript } from "../net/index.js";
-import { type ParsedArgs, option, parseArgs } from "./args.js";
+import { ImapClient, type ImapClientOptions, newestRange } from "../imap/index.ts";
+import { streamTranscript } from "../net/index.ts";
+import { type ParsedArgs, option, parseArgs } from "./args.ts";
 
 const USAGE = `usage: mail imap <mailboxes | messages MAILBOX [--page N] [--count N] | source MAILBOX UID>
   --host H --port P (--tls | --starttls | --plain) --user U [--password P | env IMAP_PASSWORD]

@@ -11,8 +11,8 @@
  *              [md5 (disposition) language location]
  */
 import type { MimeNode } from "../mime/structure.ts";
-import { decodeCharset, decodeEncodedWords } from "./encoded-words.ts";
-import { envelopeText } from "./envelope.ts";
+import { decodeText } from "../mime/index.ts";
+import { decodeWords, envelopeText } from "./envelope.ts";
 import { protocolError } from "./errors.ts";
 import type { ImapValue } from "./tokenizer.ts";
 
@@ -99,7 +99,7 @@ function parseSingle(list: ImapValue[], section: string): MimeNode {
     dispositionParams,
     filename,
     contentId: id === null ? null : id.replace(/^\s*<|>\s*$/g, ""),
-    contentDescription: description === null ? null : decodeEncodedWords(description),
+    contentDescription: description === null ? null : decodeWords(description),
     contentLocation: text(list[ext + 3]),
     transferEncoding: lower(text(list[5])) ?? "7bit",
     size,
@@ -130,7 +130,7 @@ export function parseParams(value: ImapValue | undefined): Record<string, string
     if (!key) continue;
     const m = /^([^*]+)\*(?:(\d+)\*?|)$/.exec(key);
     if (!m) {
-      params[key] = decodeEncodedWords(val);
+      params[key] = decodeWords(val);
       continue;
     }
     const encoded = key.endsWith("*");
@@ -167,8 +167,8 @@ function decode2231(list: Array<{ value: string; encoded: boolean }>): string {
       }
     } else bytes.push(...Buffer.from(value, "utf8"));
   });
-  if (!first.encoded) return decodeEncodedWords(Buffer.from(bytes).toString("utf8"));
-  return decodeCharset(Uint8Array.from(bytes), charset) ?? Buffer.from(bytes).toString("utf8");
+  if (!first.encoded) return decodeWords(Buffer.from(bytes).toString("utf8"));
+  return decodeText(Uint8Array.from(bytes), charset);
 }
 
 function text(value: ImapValue | undefined): string | null {

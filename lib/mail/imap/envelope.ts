@@ -1,9 +1,9 @@
 /**
  * ENVELOPE (RFC 3501 section 7.4.2) into a typed value: RFC 2047 words decoded in the subject
- * and display names, group syntax flattened with each member carrying its group's name (an
+ * and display names (by lib/mail/mime's decoder), group syntax flattened with each member carrying its group's name (an
  * empty group such as "undisclosed-recipients:;" contributes no address), and the date parsed.
  */
-import { decodeEncodedWords, decodeRawHeader } from "./encoded-words.ts";
+import { decodeEncodedWords, decodeText } from "../mime/index.ts";
 import { StreamedLiteral } from "./framer.ts";
 import type { ImapValue } from "./tokenizer.ts";
 
@@ -32,17 +32,25 @@ export interface Envelope {
   messageId: string | null;
 }
 
-/** Text of a string token; literals are header bytes, decoded as UTF-8 or windows-1252. */
+/**
+ * Text of a string token. Literals are raw header bytes (Dovecot sends 8-bit headers that
+ * way): UTF-8 when they are (RFC 6532), else windows-1252, as the MIME parser reads them.
+ */
 export function envelopeText(value: ImapValue | undefined): string | null {
   if (typeof value === "string") return value;
-  if (Buffer.isBuffer(value)) return decodeRawHeader(value);
+  if (Buffer.isBuffer(value)) return decodeText(value, null);
   if (value instanceof StreamedLiteral) return null;
   return null;
 }
 
 function decoded(value: ImapValue | undefined): string | null {
   const text = envelopeText(value);
-  return text === null ? null : decodeEncodedWords(text);
+  return text === null ? null : decodeWords(text);
+}
+
+/** RFC 2047, with the MIME parser's decoder, so both views of a message agree. */
+export function decodeWords(text: string): string {
+  return text.includes("=?") ? decodeEncodedWords(text).text : text;
 }
 
 // Dovecot's placeholder for an address without a domain (lib-mail/message-address.c).
@@ -58,7 +66,7 @@ export function parseAddressList(value: ImapValue | undefined): EnvelopeAddress[
     const host = envelopeText(entry[3]);
     // RFC 3501 7.4.2: host NIL starts a group (mailbox = its name) or ends one (mailbox NIL).
     if (host === null) {
-      group = mailbox === null ? undefined : decodeEncodedWords(mailbox);
+      group = mailbox === null ? undefined : decodeWords(mailbox);
       continue;
     }
     const address =

@@ -3,8 +3,8 @@ import crypto from "node:crypto";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailstack } from "@/lib/dev/mailstack";
-import type { ImapClient } from "../client.js";
-import { connectStack, message, removeTree, uniqueName } from "../testing/stack-client.js";
+import type { ImapClient } from "../client.ts";
+import { connectStack, message, removeTree, uniqueName } from "../testing/stack-client.ts";
 
 const run = promisify(execFile);
 

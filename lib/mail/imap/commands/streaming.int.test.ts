@@ -2,8 +2,8 @@ import crypto from "node:crypto";
 import v8 from "node:v8";
 import vm from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { ImapClient } from "../client.js";
-import { connectStack, removeTree, uniqueName } from "../testing/stack-client.js";
+import type { ImapClient } from "../client.ts";
+import { connectStack, removeTree, uniqueName } from "../testing/stack-client.ts";
 
 v8.setFlagsFromString("--expose-gc");
 const fullGc = vm.runInNewContext("gc") as () => void;
