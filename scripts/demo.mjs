@@ -78,7 +78,10 @@ async function main() {
       `something already listens on ${host}:${port}; run with another port: PORT=3001 npm run demo`,
     );
   }
+  const buildStarted = Date.now();
   buildIfStale();
+  if (Date.now() - buildStarted > 1000)
+    say(`built in ${((Date.now() - buildStarted) / 1000).toFixed(1)} s`);
 
   const dataDir = path.join(root, ".data", "demo");
   fs.mkdirSync(dataDir, { recursive: true });

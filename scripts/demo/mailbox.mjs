@@ -29,8 +29,9 @@ export const DEMO_SEED = 1865; // the year Alice first went down the rabbit hole
 export const DEMO_LOGIN = "alice@example.test";
 
 /**
- * Messages end-to-end tests can rely on, by id (`demoMessages()` gives each one's subject and
- * Message-ID). All in INBOX unless said otherwise.
+ * Messages end-to-end tests can rely on, by id. `demoMessages()` gives each one's subject and
+ * Message-ID: ids never change, Message-IDs and most subjects are fixed per seed, and a few
+ * subjects name a date relative to "now" (the invitation's). All in INBOX but the draft.
  */
 export const WELL_KNOWN = /** @type {const} */ ({
   /** HTML newsletter (multipart/alternative) with remote images and a tracking pixel. */

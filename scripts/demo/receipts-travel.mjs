@@ -178,6 +178,23 @@ function addTravel(ctx) {
       ),
     },
     {
+      id: "travel-host",
+      from: {
+        name: "Ana Ribeiro (Alfama flat)",
+        email: "ana.ribeiro@hosts.example.com",
+        tz: "Europe/Lisbon",
+        client: "Gmail",
+        relay: "smtp.hosts.example.com",
+        ip: "203.0.113.190",
+      },
+      subject: "Instruções de check-in / Check-in instructions 🔑",
+      date: clock.at(30, 19, 12, "Europe/Lisbon"),
+      body: alt(
+        "Olá Alice! The key box is to the left of the blue door (code 4471). Third floor, no lift - sorry! Wi-Fi: Alfama-Guest / saudade2025.\n\nMap: https://maps.example.com/?q=38.7115,-9.1300\n\nBoa estadia!\nAna\n",
+        '<div>Olá Alice! The key box is to the left of the <b>blue door</b> (code <b>4471</b>). Third floor, no lift - sorry! Wi-Fi: <code>Alfama-Guest</code> / <code>saudade2025</code>.</div><div><br></div><div><a href="https://maps.example.com/?q=38.7115,-9.1300"><img src="https://images.example.com/maps/static/alfama.png" width="400" height="200" alt="Map of the flat"></a></div><div>Boa estadia!<br>Ana</div>\n',
+      ),
+    },
+    {
       id: "travel-rail",
       from: rail,
       subject: "Votre e-billet / Your e-ticket: Paris Nord → Amsterdam Centraal",
