@@ -48,5 +48,6 @@ describe("SMTP replies", () => {
     expect(classifyReply(reply("552 too big"), "data-end")).toBe("SMTP_SIZE_EXCEEDED");
     expect(classifyReply(reply("552 5.2.2 mailbox full"), "data-end")).toBe("SMTP_PERMANENT");
     expect(classifyReply(reply("454 4.7.0 TLS not available"), "starttls")).toBe("STARTTLS_FAILED");
+    expect(classifyReply(reply("421 4.3.2 shutting down"), "starttls")).toBe("SMTP_TRANSIENT");
   });
 });

@@ -68,6 +68,8 @@ export type SmtpStep =
  * whatever the step, so MailError.transient stays true for every 4xx.
  */
 export function classifyReply(reply: SmtpReply, step: SmtpStep): MailErrorCode {
+  // RFC 5321 section 3.8: 421, whatever it answers, is the server closing for now.
+  if (reply.code === 421) return "SMTP_TRANSIENT";
   if (step === "starttls") return "STARTTLS_FAILED";
   if (reply.code < 500) return "SMTP_TRANSIENT";
   const enhanced = reply.enhanced ?? "";

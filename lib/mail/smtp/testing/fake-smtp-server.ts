@@ -6,6 +6,7 @@
  */
 import type net from "node:net";
 import tls from "node:tls";
+import type { SmtpClientOptions } from "../options.ts";
 import {
   type ScriptedServer,
   scriptedServer,
@@ -50,6 +51,28 @@ export interface FakeSmtpServer extends ScriptedServer {
   messages: Buffer[];
   sessions: FakeSmtpSession[];
 }
+
+/** Client options for a fake server: plaintext, no AUTH, a fixed EHLO name. */
+export function clientOptions(
+  server: { port: number },
+  extra: Partial<SmtpClientOptions> = {},
+): SmtpClientOptions {
+  return {
+    host: "127.0.0.1",
+    port: server.port,
+    security: "none",
+    clientName: "client.test",
+    ...extra,
+  };
+}
+
+/** A two-recipient envelope and a message with the lines dot-stuffing is for. */
+export const testEnvelope = {
+  from: "alice@example.test",
+  to: ["bob@example.test"],
+  cc: ["carol@example.test"],
+};
+export const testMessage = "Subject: hi\r\n\r\nhello\r\n.leading dot\r\n.\r\nend\r\n";
 
 export const DEFAULT_EXTENSIONS = ["PIPELINING", "SIZE 1000000", "8BITMIME", "ENHANCEDSTATUSCODES"];
 
