@@ -82,3 +82,25 @@ describe("safeFilename", () => {
     expect(safeFilename("a\uD800b.txt")).toBe("ab.txt");
   });
 });
+
+describe("safeFilename on hostile lengths", () => {
+  // "a" + 200,000 dots + "b" took two minutes with a /[\s.]+$/ trim (quadratic backtracking).
+  // The bound is loose: it only catches that.
+  it.each([
+    ["dots", `a${".".repeat(200_000)}b`],
+    ["dots and spaces", `a${" .".repeat(100_000)}b`],
+    ["one long word", "x".repeat(1_000_000)],
+    ["many extensions", `${"a.".repeat(100_000)}pdf`],
+  ])("%s: linear time, a sane name", (_, name) => {
+    const started = performance.now();
+    const safe = safeFilename(name);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect([...safe].length).toBeLessThanOrEqual(MAX_FILENAME_CHARS);
+    expect(safe).not.toBe("");
+  });
+
+  it("looks at the end of an over-long name, where the extension is", () => {
+    expect(safeFilename(`${"x".repeat(100_000)}/report.pdf`)).toBe("report.pdf");
+    expect(safeFilename(`${"x".repeat(100_000)}.pdf`).endsWith("x.pdf")).toBe(true);
+  });
+});

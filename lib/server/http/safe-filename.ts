@@ -17,6 +17,11 @@
 
 /** Longest name offered, in code points. Most file systems stop at 255 bytes. */
 export const MAX_FILENAME_CHARS = 150;
+/**
+ * Characters of a name that are looked at, from its end (where the basename and extension
+ * are). No real name comes close; it bounds the work a hostile one can cause.
+ */
+export const MAX_FILENAME_INPUT_CHARS = 16 * 1024;
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
@@ -64,12 +69,26 @@ export function truncateKeepingExtension(name: string, max: number): string {
   const { stem, extension } = splitExtension(name);
   const room = max - extension.length;
   if (room < 1) return truncateGraphemes(name, max);
-  const cut = truncateGraphemes(stem, room).replace(/[\s.]+$/, "");
+  const cut = trimDotsAndSpaces(truncateGraphemes(stem, room), false);
   return cut === "" ? truncateGraphemes(name, max) : cut + extension;
 }
 
+/**
+ * Dots and white space trimmed from the end (and the start when `leading`). A loop: the regex
+ * /[\s.]+$/ backtracks quadratically on "a....b" (200,000 dots took two minutes).
+ */
+function trimDotsAndSpaces(text: string, leading: boolean): string {
+  const trimmable = (c: string | undefined) => c === "." || (c !== undefined && /\s/.test(c));
+  let start = 0;
+  let end = text.length;
+  if (leading) while (start < end && trimmable(text[start])) start++;
+  while (end > start && trimmable(text[end - 1])) end--;
+  return text.slice(start, end);
+}
+
 export function safeFilename(name: string, fallback = "attachment"): string {
-  let text = String(name).normalize("NFC").replace(LONE_SURROGATE, "");
+  let text = String(name).slice(-MAX_FILENAME_INPUT_CHARS);
+  text = text.normalize("NFC").replace(LONE_SURROGATE, "");
   // Invisible characters go first (JavaScript's \s counts the BOM as a space); then line breaks
   // and tabs become spaces, since they separate words, before the other controls go.
   text = text.replace(BIDI_CONTROLS, "").replace(INVISIBLE, "");
@@ -77,7 +96,7 @@ export function safeFilename(name: string, fallback = "attachment"): string {
   const segments = text.split(/[/\\]/).filter((s) => s.trim() !== "");
   text = segments[segments.length - 1] ?? "";
   text = text.replace(WINDOWS_RESERVED, "_").replace(/ +/g, " ");
-  text = text.replace(/^[\s.]+/, "").replace(/[\s.]+$/, "");
+  text = trimDotsAndSpaces(text, true);
   if (WINDOWS_DEVICE.test(text)) text = `_${text}`;
   text = truncateKeepingExtension(text, MAX_FILENAME_CHARS);
   return text === "" ? fallback : text;
