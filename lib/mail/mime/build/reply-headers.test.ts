@@ -1,5 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { envelopeOf, parseMessage } from "../index";
 import { MAX_REFERENCES } from "./limits";
+import { isWritableId } from "./message-id";
 import { replyHeaders } from "./reply-headers";
 
 describe("replyHeaders (RFC 5322 section 3.6.4)", () => {
@@ -43,5 +46,36 @@ describe("replyHeaders (RFC 5322 section 3.6.4)", () => {
     expect(result.references[0]).toBe("<m0@x>");
     expect(result.references.at(-1)).toBe("<new@x>");
     expect(result.references.at(-2)).toBe("<m99@x>");
+  });
+});
+
+describe("replyHeaders with the parser's envelope", () => {
+  it("takes the bare ids envelopeOf gives, for every corpus message with threading headers", () => {
+    const dir = new URL("../../../../../shared/corpus/public/", import.meta.url);
+    let checked = 0;
+    for (const name of readdirSync(dir).filter((n) => n.endsWith(".eml"))) {
+      const envelope = envelopeOf(parseMessage(readFileSync(new URL(name, dir))).headers);
+      if (!envelope.messageId || envelope.references.length === 0) continue;
+      const reply = replyHeaders(envelope);
+      const own = `<${envelope.messageId.replace(/\s+/g, "")}>`;
+      if (!isWritableId(own)) continue;
+      expect(reply.inReplyTo, name).toBe(own);
+      expect(reply.references.at(-1), name).toBe(own);
+      const parentRefs = envelope.references.map((id) => `<${id}>`).filter(isWritableId);
+      expect(reply.references[0], name).toBe(parentRefs[0] === own ? own : parentRefs[0]);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it("accepts bare ids and raw values alike", () => {
+    expect(replyHeaders({ messageId: "c@x", references: ["a@x", "<b@x>"] })).toEqual({
+      inReplyTo: "<c@x>",
+      references: ["<a@x>", "<b@x>", "<c@x>"],
+    });
+    expect(replyHeaders({ messageId: "c@x", references: "a@x b@x" })).toEqual({
+      inReplyTo: "<c@x>",
+      references: ["<a@x>", "<b@x>", "<c@x>"],
+    });
   });
 });

@@ -9,10 +9,13 @@
  * are taken (message-id.ts), and References is trimmed to the root and the newest ids.
  */
 import { MAX_REFERENCES } from "./limits";
-import { extractMessageIds } from "./message-id";
+import { extractMessageIds, isWritableId } from "./message-id";
 
 export interface ParentHeaders {
-  /** The raw header values as received (or already-parsed ids). */
+  /**
+   * The raw header values as received, or ids already parsed (with or without angle
+   * brackets, as the parser's `envelopeOf` gives them).
+   */
   messageId?: string | null;
   inReplyTo?: string | readonly string[] | null;
   references?: string | readonly string[] | null;
@@ -23,9 +26,25 @@ export interface ReplyHeaders {
   references: string[];
 }
 
+/**
+ * Ids from a raw value: every "<...>"; without any brackets, each word holding "@" (old
+ * mailers wrote bare ids). From a list of parsed ids: each item, bracketed or bare. Anything
+ * that could not be written back safely is dropped.
+ */
 function ids(value: string | readonly string[] | null | undefined): string[] {
   if (value == null) return [];
-  return extractMessageIds(typeof value === "string" ? value : value.join(" "));
+  const found =
+    typeof value !== "string"
+      ? value.map((id) => (id.trim().startsWith("<") ? id.trim() : `<${id.trim()}>`))
+      : value.includes("<")
+        ? extractMessageIds(value)
+        : value
+            .split(/[\s,]+/)
+            .filter((word) => word.includes("@"))
+            .map((word) => `<${word}>`);
+  const out: string[] = [];
+  for (const id of found) if (isWritableId(id) && !out.includes(id)) out.push(id);
+  return out;
 }
 
 /** Keeps the thread root and the newest ids (RFC 5322 section 3.6.4 lets us trim). */
