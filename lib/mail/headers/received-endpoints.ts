@@ -97,7 +97,7 @@ function isAddressText(text: string): boolean {
   return isIPv4(text) || isIPv6(text);
 }
 
-/** Comments that describe the TLS session or the envelope, not the peer. */
+/** Comments that describe the TLS session (cipher, version, client certificate), not the peer. */
 export function isTlsComment(text: string): boolean {
   return /\b(?:TLS|SSL)v?\d|version=|cipher|Transport Security|\bClient (?:CN|certificate)|client certificate|did not present a certificate/i.test(
     text,
@@ -143,8 +143,9 @@ export function readFrom(tokens: readonly Token[], exim: boolean): ReceivedFrom 
   const firstText = first?.kind === "literal" ? `[${first.text}]` : name;
   const nameIsHost = name !== undefined && nameIp === undefined && hostName(name) !== undefined;
 
-  result.helo =
+  const helo =
     explicitHelo ?? (firstText && firstText.toLowerCase() !== "unknown" ? firstText : undefined);
+  if (helo) result.helo = helo;
   if (rdns) result.host = rdns;
   // Exim and qmail write the verified name first and the HELO name in the comment.
   else if (nameIsHost && (explicitHelo !== undefined || exim)) result.host = hostName(name!);
