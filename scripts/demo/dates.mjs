@@ -57,8 +57,10 @@ export function createClock(now, rng) {
   return {
     now,
     /**
-     * `daysAgo` days before now, at hour:minute local time in `timeZone`; a time later today
-     * than now moves to the day before.
+     * `daysAgo` days before now, at hour:minute local time in `timeZone`. A time later today
+     * than now is squeezed into the part of today since 07:00 (keeping its place in the day),
+     * or moved to yesterday when the day has barely begun; no randomness is spent on it, so
+     * what else is drawn does not depend on "now".
      * @param {number} daysAgo @param {number} hour @param {number} minute @param {string} timeZone
      */
     at(daysAgo, hour, minute, timeZone) {
@@ -66,10 +68,31 @@ export function createClock(now, rng) {
       const guess = new Date(nowMs - daysAgo * DAY);
       const offset = zoneOffsetMinutes(guess, timeZone);
       const local = new Date(guess.getTime() + offset * 60_000);
-      const midnight = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
-      let ms = midnight + ((hour * 60 + minute - offset) * 60 + second) * 1000;
-      while (ms > nowMs - 60_000) ms -= DAY;
-      return new Date(ms);
+      const midnight =
+        Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()) - offset * 60_000;
+      const dayFraction = (hour * 3600 + minute * 60 + second) / 86_400;
+      let ms = midnight + dayFraction * DAY;
+      if (ms > nowMs - 60_000) {
+        const waking = midnight + 7 * 3_600_000;
+        const awake = nowMs - 60_000 - waking;
+        ms = awake > 2 * 3_600_000 ? waking + dayFraction * awake : ms - DAY;
+      }
+      return new Date(Math.floor(ms / 1000) * 1000);
+    },
+    /**
+     * Like `at`, on the nearest working day at or before that (office mail is not sent on
+     * Saturdays and Sundays in the sender's zone).
+     * @param {number} daysAgo @param {number} hour @param {number} minute @param {string} timeZone
+     */
+    atWorkday(daysAgo, hour, minute, timeZone) {
+      let date = this.at(daysAgo, hour, minute, timeZone);
+      for (;;) {
+        const day = new Date(
+          date.getTime() + zoneOffsetMinutes(date, timeZone) * 60_000,
+        ).getUTCDay();
+        if (day !== 0 && day !== 6) return date;
+        date = new Date(date.getTime() - DAY);
+      }
     },
     /**
      * How long ago a message came: up to `maxDays`, denser towards now (a mailbox fills up
@@ -77,16 +100,7 @@ export function createClock(now, rng) {
      * @param {number} maxDays
      */
     recentDays(maxDays) {
-      return Math.floor(maxDays * rng.next() ** 2.2);
-    },
-    /** A weekday `daysAgo` or the nearest weekday before it. @param {number} daysAgo @param {string} timeZone */
-    weekday(daysAgo, timeZone) {
-      let d = daysAgo;
-      for (;;) {
-        const day = new Date(nowMs - d * DAY + zoneOffsetMinutes(now, timeZone) * 60_000);
-        if (day.getUTCDay() !== 0 && day.getUTCDay() !== 6) return d;
-        d += 1;
-      }
+      return Math.floor(maxDays * rng.next() ** 1.8);
     },
     /** `date` plus a random delay, capped just before now. @param {Date} date @param {number} minMinutes @param {number} maxMinutes */
     after(date, minMinutes, maxMinutes) {

@@ -184,7 +184,7 @@ export function addDelivery(ctx) {
 function addLongRoute(ctx) {
   const { clock, me } = ctx;
   const from = { ...PARTNERS.wingtip, client: "Outlook" };
-  const t0 = clock.at(clock.weekday(8, from.tz), 10, 2, from.tz).getTime();
+  const t0 = clock.atWorkday(8, 10, 2, from.tz).getTime();
   const at = (/** @type {number} */ seconds) => new Date(t0 + seconds * 1000);
   const tls12 = "(version=TLS1_2, cipher=TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384)";
   // Oldest first; the slow hop is the content filter's queue (4 min 12 s).

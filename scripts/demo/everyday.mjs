@@ -309,13 +309,38 @@ function folderFor(ctx, daysAgo, work, project) {
   return "INBOX";
 }
 
+/**
+ * The template whose earlier uses are furthest in time from `daysAgo` (ties: at random), so
+ * that "Sunday lunch?" does not arrive twice in one afternoon.
+ * @template T @param {Context} ctx @param {T[]} templates @param {number} daysAgo
+ * @param {Map<T, number[]>} uses when each template was used so far, in days ago
+ * @returns {T}
+ */
+function pickSpread(ctx, templates, daysAgo, uses) {
+  let best = /** @type {T[]} */ ([]);
+  let bestDistance = -1;
+  for (const t of templates) {
+    const used = uses.get(t) ?? [];
+    const distance = Math.min(Number.MAX_SAFE_INTEGER, ...used.map((d) => Math.abs(d - daysAgo)));
+    if (distance > bestDistance) {
+      best = [t];
+      bestDistance = distance;
+    } else if (distance === bestDistance) best.push(t);
+  }
+  const chosen = ctx.rng.pick(best);
+  uses.set(chosen, [...(uses.get(chosen) ?? []), daysAgo]);
+  return chosen;
+}
+
 /** @param {Context} ctx */
 export function addEveryday(ctx) {
   const { clock, me, rng } = ctx;
+  const workUses = new Map();
+  const personalUses = new Map();
   for (let n = 1; n <= 110; n++) {
-    const [key, template] = rng.pick(WORK);
-    const from = COLLEAGUES[key];
     const daysAgo = clock.recentDays(180);
+    const [key, template] = pickSpread(ctx, WORK, daysAgo, workUses);
+    const from = COLLEAGUES[key];
     const { subject, text, project } = template({ r: rng, to: me, n });
     addMessage(ctx, {
       id: `work-${n}`,
@@ -326,14 +351,14 @@ export function addEveryday(ctx) {
         ? [rng.pick(Object.values(COLLEAGUES).filter((c) => c !== from))]
         : undefined,
       subject,
-      date: clock.at(clock.weekday(daysAgo, from.tz), rng.int(8, 17), rng.int(0, 59), from.tz),
+      date: clock.atWorkday(daysAgo, rng.int(8, 17), rng.int(0, 59), from.tz),
       body: prose(from, text).body,
     });
   }
   for (let n = 1; n <= 40; n++) {
-    const [key, template] = rng.pick(PERSONAL);
-    const from = FRIENDS[key];
     const daysAgo = clock.recentDays(180);
+    const [key, template] = pickSpread(ctx, PERSONAL, daysAgo, personalUses);
+    const from = FRIENDS[key];
     const { subject, text } = template({ r: rng, to: me, n });
     addMessage(ctx, {
       id: `personal-${n}`,
@@ -362,7 +387,7 @@ export function addEveryday(ctx) {
     to: [me, COLLEAGUES.jonas],
     cc: [COLLEAGUES.priya, PARTNERS.lawyer],
     subject: "Contoso: SSO go-live date",
-    date: clock.at(clock.weekday(6, PARTNERS.contoso.tz), 15, 30, PARTNERS.contoso.tz),
+    date: clock.atWorkday(6, 15, 30, PARTNERS.contoso.tz),
     body: prose(
       PARTNERS.contoso,
       "Hello all,\n\nOur identity team can switch on SSO on the 20th. Could you confirm that works on your side, and copy Ms Vance on the DPA update?\n\nRegards,\nRahul Mehta",

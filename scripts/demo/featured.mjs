@@ -28,7 +28,7 @@ export function addFeatured(ctx) {
   const { clock, me } = ctx;
   const { carol, priya, bob, mei, jonas, it } = COLLEAGUES;
 
-  const q3 = clock.at(clock.weekday(5, carol.tz), 16, 42, carol.tz);
+  const q3 = clock.atWorkday(5, 16, 42, carol.tz);
   addMessage(ctx, {
     id: "attachments-png-pdf",
     from: carol,
@@ -79,7 +79,7 @@ export function addFeatured(ctx) {
     from: mei,
     to: [me],
     subject: "New logo - final version",
-    date: clock.at(clock.weekday(9, mei.tz), 11, 5, mei.tz),
+    date: clock.atWorkday(9, 11, 5, mei.tz),
     body: multipart("alternative", [
       textPart(
         "Hi Alice,\n\nHere is the final logo, as it will look in the app header.\n\nThe ring is #4F46E5 fading to #7C3AED, the handle the same. SVG and the full brand kit follow on Monday.\n\nMei\n",
@@ -146,7 +146,7 @@ export function addFeatured(ctx) {
     email: "events@tearoom.example.com",
     tz: "Europe/London",
   };
-  const originalDate = clock.at(clock.weekday(16, venue.tz), 10, 12, venue.tz);
+  const originalDate = clock.atWorkday(16, 10, 12, venue.tz);
   const original = renderMessage(
     [
       ["Date", rfc5322Date(originalDate, venue.tz)],
@@ -278,7 +278,7 @@ export function addFeatured(ctx) {
     from: it,
     to: [me],
     subject: "RE: [HD-8812] VPN drops every few minutes",
-    date: clock.at(clock.weekday(3, it.tz), 10, 40, it.tz),
+    date: clock.atWorkday(3, 10, 40, it.tz),
     body: multipart("mixed", [
       prose(
         it,
@@ -300,7 +300,7 @@ export function addFeatured(ctx) {
     to: [me],
     cc: [PARTNERS.wingtip],
     subject: "Slides for Wingtip (German version)",
-    date: clock.at(clock.weekday(19, jonas.tz), 9, 15, jonas.tz),
+    date: clock.atWorkday(19, 9, 15, jonas.tz),
     body: multipart("mixed", [
       prose(
         jonas,

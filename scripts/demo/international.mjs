@@ -205,7 +205,7 @@ export function addInternational(ctx) {
     to: [me],
     subject:
       "Welcome screen translations: العربية, עברית, 中文, 日本語, 한국어, हिन्दी, Русский, Ελληνικά, ไทย",
-    date: clock.at(clock.weekday(22, l10n.tz), 16, 0, l10n.tz),
+    date: clock.atWorkday(22, 16, 0, l10n.tz),
     body: multipart("alternative", [
       textPart(
         `Hi Alice,\n\nThe welcome line for the new onboarding screen, ready for review:\n\n${lines.map(([lang, , , text]) => `${lang}: ${text}`).join("\n")}\n\nThe Arabic and Hebrew lines are right-to-left.\n\nLocalisation Team\n`,

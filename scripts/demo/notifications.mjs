@@ -173,7 +173,7 @@ export function addNotifications(ctx) {
     "1:1 with Jonas",
   ];
   meetings.forEach((title, i) => {
-    const sent = clock.at(clock.weekday(i * 6 + 1, me.tz), 8, 45, me.tz);
+    const sent = clock.atWorkday(i * 6 + 1, 8, 45, me.tz);
     addMessage(ctx, {
       id: `reminder-${i + 1}`,
       from: SERVICES.calendar,

@@ -54,14 +54,13 @@ const ATTACHMENTS = {
 export function addThreads(ctx) {
   for (const thread of THREADS) {
     const maxSpan = thread.messages.reduce((sum, m) => sum + (m.gap?.[1] ?? 0), 0) * 60_000;
-    let start = ctx.clock.at(
-      thread.daysAgo,
-      thread.hour,
-      ctx.rng.int(0, 59),
-      person(ctx, thread.messages[0]?.from ?? "me").tz,
-    );
+    const starter = person(ctx, thread.messages[0]?.from ?? "me");
+    const personal = Object.values(FRIENDS).includes(/** @type {never} */ (starter));
+    const at = personal ? ctx.clock.at : ctx.clock.atWorkday;
+    let start = at.call(ctx.clock, thread.daysAgo, thread.hour, ctx.rng.int(0, 59), starter.tz);
+    // A thread must end before now; no randomness here, so later draws do not depend on "now".
     if (start.getTime() + maxSpan > ctx.clock.now.getTime() - 600_000) {
-      start = new Date(ctx.clock.now.getTime() - maxSpan - 600_000 - ctx.rng.int(0, 3600) * 1000);
+      start = new Date(ctx.clock.now.getTime() - maxSpan - 1_800_000);
     }
     /** @type {{ from: Person, date: Date, text: string, messageId: string, message: import("./compose.mjs").DemoMessage } | null} */
     let previous = null;
