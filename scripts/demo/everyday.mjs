@@ -303,9 +303,9 @@ const ONE_OFF = [
 function folderFor(ctx, daysAgo, work, project) {
   if (daysAgo < 30) return "INBOX";
   const r = ctx.rng.next();
-  if (work && project && r < 0.5) return "Work/Projects";
-  if (work && r < 0.55) return "Work";
-  if (r < (daysAgo > 90 ? 0.75 : 0.6)) return "Archive";
+  if (work && project && r < 0.35) return "Work/Projects";
+  if (work && r < 0.4) return "Work";
+  if (r < (daysAgo > 90 ? 0.6 : 0.5)) return "Archive";
   return "INBOX";
 }
 
