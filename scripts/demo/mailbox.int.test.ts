@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { paths, settings } from "../mailstack/stack.mjs";
+import { paths, resetUser, settings } from "../mailstack/stack.mjs";
 import { CHARSET_SAMPLES } from "./charset-samples.mjs";
 import { type ImapProbe, openImap, quoted } from "./imap-probe";
 import { chartPng, logoPng, sunsetJpeg } from "./images.mjs";
@@ -88,6 +88,7 @@ const connect = () =>
 
 afterAll(async () => {
   await imap?.close();
+  resetUser(LOGIN); // leave carol's mailbox as empty as we found it
 });
 
 /** MESSAGES and UNSEEN of a mailbox over IMAP STATUS. */
