@@ -182,9 +182,16 @@ describe("parameters", () => {
     });
   });
 
-  it("decodes RFC 2047 words in plain values (common in the wild)", () => {
+  it("keeps RFC 2047 words in parameter values as sent, but decodes them in the filename", async () => {
     expect(parseParams(["name", "=?UTF-8?B?0L/RgNC40LLQtdGCLnR4dA==?="])).toEqual({
-      name: "привет.txt",
+      name: "=?UTF-8?B?0L/RgNC40LLQtdGCLnR4dA==?=",
     });
+    const r = await parse(
+      '* 1 FETCH (BODYSTRUCTURE ("application" "octet-stream" ("name" "=?UTF-8?B?0L/RgNC40LLQtdGCLnR4dA==?=") NIL NIL "8bits" 1 NIL NIL NIL NIL))\r\n',
+    );
+    if (r.type !== "untagged" || r.data.type !== "fetch") throw new Error();
+    const node = parseBodyStructure(r.data.items[1]!);
+    expect(node.filename).toBe("привет.txt");
+    expect(node.transferEncoding).toBe("8bit");
   });
 });

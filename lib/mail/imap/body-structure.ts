@@ -11,7 +11,7 @@
  *              [md5 (disposition) language location]
  */
 import type { MimeNode } from "../mime/structure.ts";
-import { decodeText } from "../mime/index.ts";
+import { decodeText, normalizeTransferEncoding } from "../mime/index.ts";
 import { decodeWords, envelopeText } from "./envelope.ts";
 import { protocolError } from "./errors.ts";
 import type { ImapValue } from "./tokenizer.ts";
@@ -49,7 +49,7 @@ function parseMultipart(list: ImapValue[], section: string): MimeNode {
     params,
     disposition,
     dispositionParams,
-    filename: dispositionParams.filename ?? params.name ?? null,
+    filename: filenameOf(dispositionParams, params),
     contentId: null,
     contentDescription: null,
     contentLocation: text(list[i + 4]),
@@ -88,7 +88,7 @@ function parseSingle(list: ImapValue[], section: string): MimeNode {
     ext = 8;
   }
   const [disposition, dispositionParams] = parseDisposition(list[ext + 1]);
-  const filename = dispositionParams.filename ?? params.name ?? null;
+  const filename = filenameOf(dispositionParams, params);
   const id = text(list[3]);
   const description = text(list[4]);
   return {
@@ -99,9 +99,10 @@ function parseSingle(list: ImapValue[], section: string): MimeNode {
     dispositionParams,
     filename,
     contentId: id === null ? null : id.replace(/^\s*<|>\s*$/g, ""),
-    contentDescription: description === null ? null : decodeWords(description),
+    contentDescription: description === null ? null : decodeWords(description.trim()),
     contentLocation: text(list[ext + 3]),
-    transferEncoding: lower(text(list[5])) ?? "7bit",
+    // Normalised as the MIME parser does ("8bits" → "8bit", "x-uue" → "x-uuencode").
+    transferEncoding: normalizeTransferEncoding(text(list[5])),
     size,
     lines,
     kind,
@@ -115,10 +116,22 @@ function parseDisposition(value: ImapValue | undefined): [string | null, Record<
 }
 
 /**
+ * The file name: Content-Disposition's filename, else Content-Type's name, with RFC 2047 words
+ * decoded — not standard inside a parameter, but common in the wild and what clients show.
+ * The parameter maps themselves keep such words as sent, as the MIME parser does.
+ */
+function filenameOf(
+  disposition: Record<string, string>,
+  params: Record<string, string>,
+): string | null {
+  const raw = disposition.filename ?? params.name;
+  return raw === undefined ? null : decodeWords(raw);
+}
+
+/**
  * Parameter lists: names lower-cased; RFC 2231 continuations (name*0, name*1*) joined and
  * charset'language'%XX values decoded, whether the server already joined them (Dovecot gives
- * `name*` with the encoded value) or passes them through; RFC 2047 words inside a filename,
- * common in the wild though not standard, decoded too.
+ * `name*` with the encoded value) or passes them through.
  */
 export function parseParams(value: ImapValue | undefined): Record<string, string> {
   const params: Record<string, string> = {};
@@ -130,7 +143,7 @@ export function parseParams(value: ImapValue | undefined): Record<string, string
     if (!key) continue;
     const m = /^([^*]+)\*(?:(\d+)\*?|)$/.exec(key);
     if (!m) {
-      params[key] = decodeWords(val);
+      params[key] = val;
       continue;
     }
     const encoded = key.endsWith("*");
@@ -167,7 +180,7 @@ function decode2231(list: Array<{ value: string; encoded: boolean }>): string {
       }
     } else bytes.push(...Buffer.from(value, "utf8"));
   });
-  if (!first.encoded) return decodeWords(Buffer.from(bytes).toString("utf8"));
+  if (!first.encoded) return Buffer.from(bytes).toString("utf8");
   return decodeText(Uint8Array.from(bytes), charset);
 }
 
