@@ -339,6 +339,13 @@ function headerReason(ctx: Context, field: string, m: Mismatch): string | null {
     if (!/[+-]\d\d:\d\d$/.test(d))
       return `README item 11: zone name in "${raw.trim()}" that Python does not know (its datetime has no offset); we apply the zone`;
   }
+  const oneLine = (v: unknown) => JSON.stringify(v).replace(/(?:\\r|\\n)+/g, " ");
+  if (
+    oneLine(m.expected) !== JSON.stringify(m.expected) &&
+    oneLine(m.expected).replace(/,"fallback":true/g, "") === JSON.stringify(m.actual)
+  ) {
+    return "a display name holds CR/LF decoded from an encoded word: names are one line (RFC 5322 phrase), we turn line breaks into spaces so a reply can never carry them into a header (hostile p14)";
+  }
   const squash = (v: unknown) => JSON.stringify(v).replace(/\s+/g, "");
   if (squash(m.expected) === squash(m.actual) && /=\?/.test(raw)) {
     return "RFC 2047 section 6.2: white space between adjacent encoded words is dropped; Python keeps or inserts it";

@@ -99,7 +99,11 @@ function phraseText(tokens: Token[]): string {
     pendingSpace = false;
     raw += t.text;
   }
-  return decodeEncodedWords(raw).text.trim();
+  // A display name is one line (RFC 5322 phrase): CR/LF decoded from an encoded word (hostile
+  // p14, "Help=0D=0ACc: ...") must never reach a reply's header as a line break.
+  return decodeEncodedWords(raw)
+    .text.replace(/[\r\n\0]+/g, " ")
+    .trim();
 }
 
 /** An addr-spec from tokens: comments and white space dropped, route removed. */

@@ -8,7 +8,14 @@
  * says to treat them as ended). A line like `--boundaryX` is not a boundary (as in Thunderbird
  * and Python), so one boundary being a prefix of another is harmless.
  */
-import { CR, DASH, HT, LF, SP } from "./bytes.ts";
+
+// Byte values as local constants: hot loops compare against them per byte, and an
+// imported binding can cost a property lookup per use under some module loaders.
+const CR = 0x0d;
+const DASH = 0x2d;
+const HT = 0x09;
+const LF = 0x0a;
+const SP = 0x20;
 
 /** Transport padding allowed after a boundary; beyond a line's worth it is not padding. */
 const MAX_PADDING = 998;

@@ -14,9 +14,17 @@
  * bytes in names are tolerated. An mbox `From ` line first in the block is the envelope line;
  * elsewhere it is dropped.
  */
-import { COLON, CR, DASH, HT, LF, SP } from "./bytes.ts";
 import type { RawField } from "./header-block.ts";
 import type { MimeLimits } from "./limits.ts";
+
+// Byte values as local constants: hot loops compare against them per byte, and an
+// imported binding can cost a property lookup per use under some module loaders.
+const COLON = 0x3a;
+const CR = 0x0d;
+const DASH = 0x2d;
+const HT = 0x09;
+const LF = 0x0a;
+const SP = 0x20;
 
 export type CollectStatus = "more" | "blank" | "body" | "boundary" | "eof";
 
@@ -119,54 +127,56 @@ export class HeaderCollector {
       }
       let lf = data.indexOf(LF, pos);
       if (lf >= end) lf = -1;
-      let lineEnd: number;
       let next: number;
-      let overlong = false;
+      let contentEnd: number;
       if (lf === -1) {
         if (!final && end - pos <= maxLine) return { status: "more", pos };
-        lineEnd = final ? end : pos + maxLine;
-        next = lineEnd;
-        overlong = !final;
+        contentEnd = end;
+        next = final ? end : pos + maxLine;
       } else {
-        lineEnd = lf;
+        contentEnd = lf;
         next = lf + 1;
       }
-      let contentEnd = lineEnd;
-      if (contentEnd > pos && data[contentEnd - 1] === CR && !overlong) contentEnd--;
+      if (contentEnd > pos && data[contentEnd - 1] === CR) contentEnd--;
       if (contentEnd === pos) return { status: "blank", pos: next };
+      // A line longer than the limit is judged and kept by its first `maxLine` bytes only, the
+      // same whether or not its end has arrived yet (stream and whole parses must agree).
+      const overlong = contentEnd - pos > maxLine;
+      const stop = overlong ? pos + maxLine : contentEnd;
 
       const first = data[pos]!;
       const firstLine = this.lines === 0;
       if (first === SP || first === HT) {
-        if (this.current || this.dropping) this.append(data, pos, contentEnd, false);
+        if (this.current || this.dropping) this.append(data, pos, stop, false, overlong);
         else this.defects.push("first-line-continuation");
-      } else if (isFromLine(data, pos, contentEnd) && nameEnd(data, pos, contentEnd) === -1) {
+      } else if (isFromLine(data, pos, stop) && nameEnd(data, pos, stop) === -1) {
         if (firstLine && this.envelopeAllowed) {
-          this.unixFrom = new TextDecoder().decode(data.subarray(pos, contentEnd));
+          this.unixFrom = new TextDecoder().decode(data.subarray(pos, stop));
         } else {
           this.defects.push("misplaced-envelope-line");
         }
       } else if (first === COLON) {
         this.defects.push("missing-header-name"); // `: value` - nothing to file it under
       } else {
-        const colon = nameEnd(data, pos, contentEnd);
+        const colon = nameEnd(data, pos, stop);
         if (colon !== -1) {
-          this.startField(data, pos, colon, contentEnd, abs);
+          this.startField(data, pos, colon, stop, abs, overlong);
         } else {
           if (this.fields.length === 0 && !this.current && !this.dropping)
             return { status: "body", pos };
           if (overlong || first === DASH) return this.endWithoutBlank(pos);
-          if (!this.continuesParameters(data, pos, contentEnd)) {
+          if (!this.continuesParameters(data, pos, stop)) {
             const ahead = lookAhead(data, next, end, final);
             if (ahead === AHEAD_NEED) return { status: "more", pos };
             if (ahead !== AHEAD_HEADER) return this.endWithoutBlank(pos);
           }
-          this.append(data, pos, contentEnd, true);
+          this.append(data, pos, stop, true, false);
           this.noteOnce("unindented-continuation");
         }
       }
       this.lines++;
-      if (overlong) this.skipping = true;
+      // The rest of an over-long line that has not fully arrived is skipped, not buffered.
+      if (lf === -1 && !final) this.skipping = true;
       pos = next;
     }
   }
@@ -194,7 +204,14 @@ export class HeaderCollector {
     return i > pos && data[i] === 0x3d;
   }
 
-  private startField(data: Uint8Array, pos: number, colon: number, end: number, abs: number): void {
+  private startField(
+    data: Uint8Array,
+    pos: number,
+    colon: number,
+    end: number,
+    abs: number,
+    cut: boolean,
+  ): void {
     this.finishField();
     let nameStop = colon;
     while (nameStop > pos && (data[nameStop - 1] === SP || data[nameStop - 1] === HT)) nameStop--;
@@ -229,12 +246,25 @@ export class HeaderCollector {
     };
     this.retained += nameStop - pos;
     this.pushValue(data, colon + 1, end);
+    if (cut) this.markCut();
   }
 
-  private append(data: Uint8Array, pos: number, end: number, unindented: boolean): void {
+  private append(
+    data: Uint8Array,
+    pos: number,
+    end: number,
+    unindented: boolean,
+    cut: boolean,
+  ): void {
     if (this.dropping || !this.current) return;
     if (unindented) this.pushValue(new Uint8Array([SP]), 0, 1);
     this.pushValue(data, pos, end);
+    if (cut) this.markCut();
+  }
+
+  private markCut(): void {
+    if (this.current) this.current.truncated = true;
+    this.limitsHit.add("line");
   }
 
   private pushValue(data: Uint8Array, pos: number, end: number): void {

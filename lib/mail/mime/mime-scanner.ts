@@ -14,8 +14,8 @@
  * enclosing multipart ends the inner ones; a multipart in which no boundary is found at all
  * becomes a leaf holding its body (Python does the same; Thunderbird shows it as text).
  */
-import { BoundaryMatcher, NEED_MORE, NO_MATCH } from "./boundary-scanner.ts";
-import { bytesOfBinaryString, CR, DASH, LF } from "./bytes.ts";
+import { BoundaryMatcher } from "./boundary-scanner.ts";
+import { bytesOfBinaryString, concatBytes } from "./bytes.ts";
 import { buildHeaderList } from "./header-block.ts";
 import { HeaderCollector } from "./header-collector.ts";
 import type { MimeLimits, MimeWarning, MimeWarningCode } from "./limits.ts";
@@ -26,6 +26,15 @@ import {
   isDecodingEncoding,
   type TransferDecoder,
 } from "./transfer-encoding.ts";
+
+// Byte values as local constants: hot loops compare against them per byte, and an
+// imported binding can cost a property lookup per use under some module loaders.
+const CR = 0x0d;
+const DASH = 0x2d;
+const LF = 0x0a;
+/** BoundaryMatcher.match results (see boundary-scanner.ts), local for the same reason. */
+const NO_MATCH = -1;
+const NEED_MORE = -2;
 
 export interface ScannerHooks {
   /** An entity's headers are parsed. Its section is final unless it is a multipart that turns
@@ -85,6 +94,8 @@ export class MimeScanner {
   private readonly matcher = new BoundaryMatcher();
   private readonly lines = new LineCounter();
   private tail: Uint8Array = EMPTY;
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
   private tailAbs = 0;
   private received = 0;
   /** Absolute position that starts a line with no line end before it in the current body. */
@@ -152,27 +163,44 @@ export class MimeScanner {
 
   write(chunk: Uint8Array): void {
     if (this.finished || chunk.length === 0) return;
-    const data = this.tail.length > 0 ? concat(this.tail, chunk) : chunk;
-    const dataAbs = this.tail.length > 0 ? this.tailAbs : this.received;
     this.received += chunk.length;
     this.remember(chunk);
+    if (this.tail.length > 0 && this.pendingBytes + chunk.length < this.tail.length) {
+      // An unfinished line (a long header, a boundary candidate) is longer than what arrived
+      // since: wait until the data has doubled before scanning it again, so tiny chunks
+      // cannot make the rescans quadratic.
+      this.pending.push(chunk.slice());
+      this.pendingBytes += chunk.length;
+      return;
+    }
+    const data = this.takeInput(chunk);
+    const dataAbs = this.tailAbs;
     const pos = this.process(data, dataAbs, false);
     this.lines.at(data, dataAbs, dataAbs + pos);
     this.tail = pos < data.length ? data.slice(pos) : EMPTY;
     this.tailAbs = dataAbs + pos;
   }
 
+  /** The unconsumed tail, the chunks held back since, and `chunk`, as one array. */
+  private takeInput(chunk?: Uint8Array): Uint8Array {
+    const parts = [this.tail, ...this.pending];
+    if (chunk) parts.push(chunk);
+    this.pending = [];
+    this.pendingBytes = 0;
+    const nonEmpty = parts.filter((p) => p.length > 0);
+    if (nonEmpty.length === 1) return nonEmpty[0]!;
+    return concatBytes(nonEmpty);
+  }
+
   /** Ends the input (optionally with a last chunk) and returns the root entity. */
   finish(last?: Uint8Array): ParsedPart {
     if (!this.finished) {
-      let data = this.tail;
-      let dataAbs = this.tailAbs;
       if (last && last.length > 0) {
-        data = data.length > 0 ? concat(data, last) : last;
-        if (this.tail.length === 0) dataAbs = this.received;
         this.received += last.length;
         this.remember(last);
       }
+      const data = this.takeInput(last);
+      const dataAbs = this.tailAbs;
       this.process(data, dataAbs, true);
       const end = this.received;
       // Input ending inside a multipart is a missing close delimiter: the final line end would
@@ -493,6 +521,11 @@ export class MimeScanner {
         this.frames.push(child);
       }
     } else {
+      // A limit reached here is also a defect of the part, so views know it is truncated
+      // structure and not content (a depth-limited multipart is not shown as text).
+      const limit = atDepthLimit ? "depth-limit" : "part-limit";
+      if (isEncapsulating(part.contentType) || (ct.type === "multipart" && boundary))
+        part.defects.push(limit);
       if (ct.type === "multipart") {
         if (!boundary) part.defects.push("no-boundary-parameter");
         else if (atDepthLimit)
@@ -569,13 +602,6 @@ export class MimeScanner {
     }
     this.hooks.end?.(part);
   }
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /**

@@ -10,7 +10,6 @@
  * every client does), and duplicate parameters (the first one wins, like Thunderbird).
  */
 import { decodeCharset } from "./charsets.ts";
-import { decodeEncodedWords } from "./encoded-words.ts";
 
 export interface StructuredValue {
   /** Lower-cased value before the first `;` ("text/plain", "attachment"), trimmed. */
@@ -189,25 +188,21 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * message/rfc822 inside multipart/digest, RFC 2046 section 5.1.5); parameters are kept even
  * when the type itself is invalid.
  */
+function defaultContentType(mime: string, params: Record<string, string>): ContentType {
+  const [type, subtype] = mime.split("/") as [string, string];
+  return { type, subtype, mime, params, valid: false };
+}
+
 export function parseContentType(
   raw: string | null | undefined,
   defaultType = "text/plain",
 ): ContentType {
-  const fallback = (params: Record<string, string>): ContentType => {
-    const [type, subtype] = defaultType.split("/") as [string, string];
-    return { type, subtype, mime: defaultType, params, valid: false };
-  };
-  if (raw == null) return fallback({});
+  if (raw == null) return defaultContentType(defaultType, {});
   const { value, params } = parseStructuredValue(raw);
   const slash = value.indexOf("/");
-  if (slash === -1) return fallback(params);
+  if (slash === -1) return defaultContentType(defaultType, params);
   const type = value.slice(0, slash).trim();
   const subtype = value.slice(slash + 1).trim();
-  if (!TOKEN.test(type) || !TOKEN.test(subtype)) return fallback(params);
+  if (!TOKEN.test(type) || !TOKEN.test(subtype)) return defaultContentType(defaultType, params);
   return { type, subtype, mime: `${type}/${subtype}`, params, valid: true };
-}
-
-/** Decodes RFC 2047 words left inside a filename parameter (non-standard but common). */
-export function decodeParameterText(value: string): string {
-  return decodeEncodedWords(value).text;
 }

@@ -84,8 +84,11 @@ export interface DisplayBody {
 function renderable(part: ParsedPart): BodyFormat | null {
   if (part.contentType === "text/html") return "html";
   if (part.contentType === "text/plain") return "plain";
-  // A multipart in which no part was found is shown as its text (what clients do).
-  if (part.kind === "leaf" && part.contentType.startsWith("multipart/")) return "plain";
+  // A multipart in which no part was found is shown as its text (what clients do); one cut
+  // off by a limit is structure, not text, and is not shown.
+  if (part.kind === "leaf" && part.contentType.startsWith("multipart/")) {
+    return part.defects.includes("depth-limit") ? null : "plain";
+  }
   return null;
 }
 
