@@ -107,7 +107,8 @@ export function compareTrees(imap: MimeNode, mime: MimeNode, out: string[] = [])
     out.push(`children@${imap.section}: imap=${imap.children.length} mime=${mime.children.length}`);
     return out;
   }
-  for (let i = 0; i < imap.children.length; i++) compareTrees(imap.children[i]!, mime.children[i]!, out);
+  for (let i = 0; i < imap.children.length; i++)
+    compareTrees(imap.children[i]!, mime.children[i]!, out);
   return out;
 }
 
