@@ -5,55 +5,30 @@
  * session state, the selected mailbox, and failure: a dead socket, a BYE, a timeout or a
  * malformed reply fails every command in flight and every queued one, never leaves one hanging.
  */
-import type { MailErrorCode } from "../errors.ts";
 import { MailError } from "../errors.ts";
 import type { MailSocket, TlsPolicy } from "../net/index.ts";
-import { type CommandArg, serializeCommand, type WireChunk } from "./command-builder.ts";
-import { ImapError, protocolError } from "./errors.ts";
+import { serializeCommand } from "./command-builder.ts";
+import type { CommandSpec, ContinuationReply, ImapEvents, SessionState } from "./command-spec.ts";
+import { asMailError, commandError, ImapError, protocolError } from "./errors.ts";
 import { TypedEmitter } from "./events.ts";
+import { type Greeting, interpretGreeting } from "./greeting.ts";
 import { type LiteralContext, type LiteralRouter, readResponse } from "./framer.ts";
 import type { ImapLimits, ImapTimeouts } from "./limits.ts";
-import { applyCode, countUidSet, type SelectedMailbox } from "./mailbox-state.ts";
-import {
-  type ContinuationResponse,
-  type ImapResponse,
-  parseResponse,
-  type ResponseCode,
-  stringOf,
-  type TaggedResponse,
-  type UntaggedResponse,
+import { applyCode, type SelectedMailbox } from "./mailbox-state.ts";
+import type {
+  ContinuationResponse,
+  ImapResponse,
+  ResponseCode,
+  TaggedResponse,
+  UntaggedResponse,
 } from "./response-parser.ts";
+import { parseResponse } from "./response-parser.ts";
+import { applyUntagged, type SessionView, unsolicitedEvent } from "./unsolicited.ts";
+import { Watchdog } from "./watchdog.ts";
+import { writeChunk } from "./wire-writer.ts";
 
-export type SessionState = "not-authenticated" | "authenticated" | "selected" | "logout";
-
-export interface ContinuationReply {
-  /** Send one line (CRLF added); `transcriptAs` replaces it in the transcript (credentials). */
-  send(line: string, transcriptAs?: string): Promise<void>;
-}
-
-export interface CommandSpec {
-  /** The command's name for errors and logs ("UID FETCH"); never its arguments. */
-  name: string;
-  /** Everything after the tag. */
-  args: CommandArg[];
-  /** Untagged data while this command runs; return true when it was this command's data. */
-  onUntagged?: (data: UntaggedResponse) => boolean | undefined;
-  /** "+" responses other than literal go-aheads (SASL challenges, IDLE's "+ idling"). */
-  onContinuation?: (
-    response: ContinuationResponse,
-    reply: ContinuationReply,
-  ) => void | Promise<void>;
-  /** Runs synchronously on the tagged reply, before anything else is read. */
-  onTagged?: (response: TaggedResponse) => void;
-  /** Which literals of this command's responses go to a sink instead of memory. */
-  literalRouter?: LiteralRouter;
-  /** STARTTLS: read nothing after the tagged OK until resumeReading() (the TLS handshake). */
-  pauseReadingAfter?: boolean;
-  /** The error code for a NO (AUTH_FAILED for LOGIN/AUTHENTICATE); default IMAP_NO. */
-  noCode?: MailErrorCode;
-  /** Called when another command is queued behind this one (IDLE ends itself). */
-  onQueued?: () => void;
-}
+export type { CommandSpec, ContinuationReply, ImapEvents, SessionState } from "./command-spec.ts";
+export { asMailError } from "./errors.ts";
 
 interface PendingCommand {
   tag: string;
@@ -67,25 +42,6 @@ interface PendingCommand {
   done: boolean;
 }
 
-export interface ImapEvents {
-  exists: { mailbox: string; count: number; previous: number };
-  expunge: { mailbox: string; seq: number };
-  vanished: { mailbox: string; uids: string; earlier: boolean };
-  /** Flags (and MODSEQ) of a message changed, reported outside a FETCH/STORE of ours. */
-  flags: {
-    mailbox: string;
-    seq: number;
-    uid?: number;
-    flags?: string[];
-    modseq?: bigint;
-    items: unknown[];
-  };
-  mailboxFlags: { mailbox: string; flags: string[] };
-  /** `[ALERT]`: RFC 3501 7.1 says the text MUST be shown to the person. */
-  alert: { text: string };
-  close: { error: MailError };
-}
-
 export interface ConnectionOptions {
   limits: ImapLimits;
   timeouts: ImapTimeouts;
@@ -94,7 +50,7 @@ export interface ConnectionOptions {
   transcript?: boolean;
 }
 
-export class ImapConnection extends TypedEmitter<ImapEvents> {
+export class ImapConnection extends TypedEmitter<ImapEvents> implements SessionView {
   capabilities = new Set<string>();
   readonly enabled = new Set<string>();
   state: SessionState = "not-authenticated";
@@ -107,11 +63,10 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
   private bye: { text: string; code: ResponseCode | null } | null = null;
   private readGate: { promise: Promise<void>; open: () => void } | null = null;
   private greeting: {
-    resolve: (value: { status: string; code: ResponseCode | null; text: string }) => void;
+    resolve: (value: Greeting) => void;
     reject: (error: MailError) => void;
   } | null = null;
-  private watchdog: NodeJS.Timeout | undefined;
-  private lastProgress = 0;
+  private readonly watchdog: Watchdog;
   private idling = false;
   private loggingOut = false;
   private readonly router: LiteralRouter = (context: LiteralContext) =>
@@ -123,7 +78,22 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
     private readonly options: ConnectionOptions,
   ) {
     super();
-    this.hooks = { onProgress: () => this.progress(), transcript: options.transcript === true };
+    this.hooks = {
+      onProgress: () => this.watchdog.progress(),
+      transcript: options.transcript === true,
+    };
+    this.watchdog = new Watchdog(options.timeouts.commandMs, (limit) => {
+      const name = this.current?.spec.name;
+      this.fail(
+        new ImapError(
+          "TIMEOUT",
+          `The server did not answer ${name ?? "a command"} within ${limit} ms`,
+          {
+            command: name,
+          },
+        ),
+      );
+    });
   }
 
   get limits(): ImapLimits {
@@ -157,13 +127,16 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
     this.capabilities = new Set([...list].map((c) => c.toUpperCase()));
   }
 
+  /** The server said BYE: a close that follows is reported as IMAP_BYE with its words. */
+  noteBye(bye: { text: string; code: ResponseCode | null }): void {
+    this.bye = bye;
+  }
+
   /** Start reading; resolves with the greeting (RFC 3501 7.1.1 OK, 7.1.4 PREAUTH). */
-  start(): Promise<{ status: string; code: ResponseCode | null; text: string }> {
-    const promise = new Promise<{ status: string; code: ResponseCode | null; text: string }>(
-      (resolve, reject) => {
-        this.greeting = { resolve, reject };
-      },
-    );
+  start(): Promise<Greeting> {
+    const promise = new Promise<Greeting>((resolve, reject) => {
+      this.greeting = { resolve, reject };
+    });
     const timer = setTimeout(
       () =>
         this.fail(
@@ -285,7 +258,7 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
     });
     for (const chunk of chunks) {
       if (command.done) return;
-      await this.writeChunk(chunk);
+      await writeChunk(this.socket, chunk);
       if (chunk.waitForContinuation) {
         const proceed = await new Promise<boolean>((resolve) => {
           command.goAhead = { resolve };
@@ -293,26 +266,6 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
         command.goAhead = null;
         if (!proceed) return;
       }
-    }
-  }
-
-  private async writeChunk(chunk: WireChunk): Promise<void> {
-    let size = 0;
-    for (const piece of chunk.pieces) size += piece.data.length;
-    // One write for ordinary commands; a 25 MB APPEND goes piece by piece with backpressure.
-    if (size <= 256 * 1024) {
-      const only = chunk.pieces.length === 1 ? chunk.pieces[0]!.data : null;
-      const data =
-        only ??
-        Buffer.concat(
-          chunk.pieces.map((p) => (typeof p.data === "string" ? Buffer.from(p.data) : p.data)),
-        );
-      const transcriptAs = chunk.pieces.map((p) => p.transcript).join("");
-      await this.socket.write(data, { transcriptAs: transcriptAs.replace(/\r\n$/, "") });
-      return;
-    }
-    for (const piece of chunk.pieces) {
-      await this.socket.write(piece.data, { transcriptAs: piece.transcript.replace(/\r\n$/, "") });
     }
   }
 
@@ -366,103 +319,24 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
   private handleGreeting(response: ImapResponse): void {
     const greeting = this.greeting!;
     this.greeting = null;
-    const refuse = (error: MailError) => {
-      greeting.reject(error);
-      this.fail(error);
-    };
-    if (response.type !== "untagged" || response.data.type !== "status") {
-      refuse(protocolError("The server's greeting is not an untagged status response"));
+    const result = interpretGreeting(response);
+    if (result instanceof MailError) {
+      greeting.reject(result);
+      this.fail(result);
       return;
     }
-    const { status, code, text } = response.data;
-    if (status === "BYE") {
-      refuse(
-        new ImapError("IMAP_BYE", `The server refused the connection: ${text}`, {
-          status,
-          responseCode: code?.name,
-          responseCodeArgs: code?.args,
-          serverText: text,
-        }),
-      );
-      return;
-    }
-    if (status !== "OK" && status !== "PREAUTH") {
-      refuse(protocolError(`Unexpected greeting ${status}`));
-      return;
-    }
-    if (status === "PREAUTH") this.state = "authenticated";
-    if (code?.name === "CAPABILITY") this.setCapabilities(code.args.map(String));
-    greeting.resolve({ status, code, text });
+    if (result.status === "PREAUTH") this.state = "authenticated";
+    if (result.code?.name === "CAPABILITY") this.setCapabilities(result.code.args.map(String));
+    greeting.resolve(result);
   }
 
   private handleUntagged(data: UntaggedResponse): void {
     const previous = this.mailbox?.exists ?? 0;
-    this.applyState(data);
-    const consumed = this.current?.spec.onUntagged?.(data) === true;
-    if (!consumed) this.emitUnsolicited(data, previous);
-  }
-
-  /** State every response updates, whoever asked for it. */
-  private applyState(data: UntaggedResponse): void {
-    const mailbox = this.mailbox;
-    switch (data.type) {
-      case "capability":
-        this.setCapabilities(data.capabilities);
-        return;
-      case "enabled":
-        for (const c of data.capabilities) this.enabled.add(c.toUpperCase());
-        return;
-      case "status":
-        if (data.code?.name === "CAPABILITY") this.setCapabilities(data.code.args.map(String));
-        if (data.status === "BYE") this.bye = { text: data.text, code: data.code };
-        if (mailbox && data.status === "OK") applyCode(mailbox, data.code);
-        return;
-      case "exists":
-        if (mailbox) mailbox.exists = data.count;
-        return;
-      case "recent":
-        if (mailbox) mailbox.recent = data.count;
-        return;
-      case "expunge":
-        if (mailbox && mailbox.exists > 0) mailbox.exists--;
-        return;
-      case "vanished":
-        if (mailbox && !data.earlier) {
-          mailbox.exists = Math.max(0, mailbox.exists - countUidSet(data.uids));
-        }
-        return;
-      case "flags":
-        if (mailbox) mailbox.flags = data.flags;
-        return;
-      default:
-        return;
-    }
-  }
-
-  private emitUnsolicited(data: UntaggedResponse, previous: number): void {
-    const name = this.mailbox?.name ?? "";
-    switch (data.type) {
-      case "exists":
-        this.emit("exists", { mailbox: name, count: data.count, previous });
-        return;
-      case "expunge":
-        this.emit("expunge", { mailbox: name, seq: data.seq });
-        return;
-      case "vanished":
-        this.emit("vanished", { mailbox: name, uids: data.uids, earlier: data.earlier });
-        return;
-      case "flags":
-        this.emit("mailboxFlags", { mailbox: name, flags: data.flags });
-        return;
-      case "fetch":
-        this.emit("flags", { mailbox: name, ...fetchFlags(data.seq, data.items) });
-        return;
-      case "status":
-        if (data.code?.name === "ALERT") this.emit("alert", { text: data.text });
-        return;
-      default:
-        return;
-    }
+    applyUntagged(this, data);
+    if (this.current?.spec.onUntagged?.(data) === true) return;
+    const event = unsolicitedEvent(data, this.mailbox?.name ?? "", previous);
+    // The union pairs each name with its payload; TypeScript cannot follow it through emit().
+    if (event) this.emit(event.name, event.payload as never);
   }
 
   /** The mailbox SELECT/EXAMINE opened, or null after CLOSE/UNSELECT or a failed SELECT. */
@@ -523,39 +397,13 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
     current.reject(current.protocolFault ?? commandError(current.spec, response));
   }
 
-  private progress(): void {
-    this.lastProgress = Date.now();
-  }
-
-  /**
-   * A command waits at most `commandMs` of silence. One timer per command, re-armed lazily
-   * from the time of the last byte rather than on every line (a 10,000-message FETCH would
-   * otherwise churn 10,000 timers).
-   */
   private startWatchdog(): void {
-    this.stopWatchdog();
-    if (this.idling || this.failure) return;
-    const limit = this.options.timeouts.commandMs;
-    this.lastProgress = Date.now();
-    const check = () => {
-      const quiet = Date.now() - this.lastProgress;
-      if (quiet >= limit) {
-        const name = this.current?.spec.name ?? "the command";
-        this.fail(
-          new ImapError("TIMEOUT", `The server did not answer ${name} within ${limit} ms`, {
-            command: this.current?.spec.name,
-          }),
-        );
-        return;
-      }
-      this.watchdog = setTimeout(check, limit - quiet);
-    };
-    this.watchdog = setTimeout(check, limit);
+    if (this.idling || this.failure) this.watchdog.stop();
+    else this.watchdog.start();
   }
 
   private stopWatchdog(): void {
-    clearTimeout(this.watchdog);
-    this.watchdog = undefined;
+    this.watchdog.stop();
   }
 
   private fail(error: MailError): void {
@@ -586,53 +434,4 @@ export class ImapConnection extends TypedEmitter<ImapEvents> {
     if (this.state !== "logout") this.state = "logout";
     this.emit("close", { error: reason });
   }
-}
-
-function commandError(spec: CommandSpec, response: TaggedResponse): ImapError {
-  const code = response.code;
-  const status = response.status;
-  const errorCode: MailErrorCode =
-    status === "BAD"
-      ? "IMAP_BAD"
-      : code?.name === "AUTHENTICATIONFAILED"
-        ? "AUTH_FAILED"
-        : (spec.noCode ?? "IMAP_NO");
-  const codeText = code ? ` [${code.name}]` : "";
-  return new ImapError(errorCode, `${spec.name} failed: ${status}${codeText} ${response.text}`, {
-    status,
-    responseCode: code?.name,
-    responseCodeArgs: code?.args,
-    serverText: response.text,
-    command: spec.name,
-  });
-}
-
-function fetchFlags(seq: number, items: unknown[]) {
-  const out: { seq: number; uid?: number; flags?: string[]; modseq?: bigint; items: unknown[] } = {
-    seq,
-    items,
-  };
-  for (let i = 0; i + 1 < items.length; i += 2) {
-    const key = typeof items[i] === "string" ? (items[i] as string).toUpperCase() : "";
-    const value = items[i + 1];
-    if (key === "UID") out.uid = Number(value);
-    else if (key === "FLAGS" && Array.isArray(value)) {
-      out.flags = value.map((v) => stringOf(v)).filter((v): v is string => v !== null);
-    } else if (key === "MODSEQ" && Array.isArray(value) && typeof value[0] === "string") {
-      out.modseq = BigInt(value[0]);
-    }
-  }
-  return out;
-}
-
-export function asMailError(error: unknown): MailError {
-  if (error instanceof MailError) return error;
-  return new ImapError(
-    "PROTOCOL",
-    error instanceof Error ? error.message : String(error),
-    {},
-    {
-      cause: error,
-    },
-  );
 }

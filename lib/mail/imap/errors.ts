@@ -5,6 +5,7 @@
  * `responseCode`, never from the text.
  */
 import { MailError, type MailErrorCode } from "../errors.ts";
+import type { TaggedResponse } from "./response-parser.ts";
 
 export type ImapStatus = "OK" | "NO" | "BAD" | "BYE" | "PREAUTH";
 
@@ -65,4 +66,40 @@ export function limitError(message: string): ImapError {
 
 export function invalidInput(message: string): ImapError {
   return new ImapError("INVALID_INPUT", message);
+}
+
+/** A tagged NO or BAD as a typed error: status, response code and arguments, text, command. */
+export function commandError(
+  spec: { name: string; noCode?: MailErrorCode },
+  response: TaggedResponse,
+): ImapError {
+  const code = response.code;
+  const status = response.status;
+  const errorCode: MailErrorCode =
+    status === "BAD"
+      ? "IMAP_BAD"
+      : code?.name === "AUTHENTICATIONFAILED"
+        ? "AUTH_FAILED"
+        : (spec.noCode ?? "IMAP_NO");
+  const codeText = code ? ` [${code.name}]` : "";
+  return new ImapError(errorCode, `${spec.name} failed: ${status}${codeText} ${response.text}`, {
+    status,
+    responseCode: code?.name,
+    responseCodeArgs: code?.args,
+    serverText: response.text,
+    command: spec.name,
+  });
+}
+
+/** Anything thrown below us as a MailError (a bug's TypeError becomes PROTOCOL, with its cause). */
+export function asMailError(error: unknown): MailError {
+  if (error instanceof MailError) return error;
+  return new ImapError(
+    "PROTOCOL",
+    error instanceof Error ? error.message : String(error),
+    {},
+    {
+      cause: error,
+    },
+  );
 }
