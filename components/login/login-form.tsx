@@ -7,9 +7,9 @@ import {
   type ServerSettings,
   suggestedSettings,
 } from "@/lib/server/accounts/server-settings";
-import { CertificateChoice } from "./certificate-choice";
-import type { LoginState } from "./login-types";
-import { ServerFields } from "./server-fields";
+import { CertificateChoice } from "./certificate-choice.tsx";
+import type { LoginState } from "./login-types.ts";
+import { ServerFields } from "./server-fields.tsx";
 
 interface Props {
   defaults: ProviderDefaults;

@@ -14,7 +14,9 @@ export interface DatabaseConfig {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.LETTERBOX_DATA_DIR ?? path.join(process.cwd(), ".data"));
+  return path.resolve(
+    /*turbopackIgnore: true*/ process.env.LETTERBOX_DATA_DIR ?? path.join(process.cwd(), ".data"),
+  );
 }
 
 export function databaseConfig(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatListDate, formatSize } from "./list-date";
+import { formatListDate, formatSize } from "./list-date.ts";
 
 const now = new Date("2026-11-23T15:00:00Z"); // a Monday
 const opts = { now, timeZone: "UTC", locale: "en-GB" };

@@ -2,10 +2,10 @@
  * Translates a stored account into the options of the mail core's clients: the one place where
  * the app's settings (security names, certificate pins) meet the protocol layer.
  */
-import type { ImapClientOptions } from "../../mail/imap/index";
-import type { Pop3ClientOptions } from "../../mail/pop3/index";
-import type { SmtpClientOptions } from "../../mail/smtp/index";
-import type { ServerSettings } from "../accounts/server-settings";
+import type { ImapClientOptions } from "../../mail/imap/index.ts";
+import type { Pop3ClientOptions } from "../../mail/pop3/index.ts";
+import type { SmtpClientOptions } from "../../mail/smtp/index.ts";
+import type { ServerSettings } from "../accounts/server-settings.ts";
 
 export interface PinnedSettings extends ServerSettings {
   incomingCertPin?: string | null;

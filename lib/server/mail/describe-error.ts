@@ -3,8 +3,8 @@
  * they typed or what the server said, and what to do next. The server's own reply is kept
  * (with its code) because it is often the most useful line for whoever runs the server.
  */
-import { isMailError, type MailError } from "../../mail/errors";
-import { NetError, type PeerCertificateInfo } from "../../mail/net/net-error";
+import { isMailError, type MailError } from "../../mail/errors.ts";
+import { NetError, type PeerCertificateInfo } from "../../mail/net/net-error.ts";
 
 export interface UserFacingError {
   /** The stable code of the failure, for tests and support. */

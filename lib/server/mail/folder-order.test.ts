@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { orderFolders, type RawFolder } from "./folder-order";
+import { orderFolders, type RawFolder } from "./folder-order.ts";
 
 function raw(path: string, specialUse: string | null = null): RawFolder {
   return { path, delimiter: "/", specialUse, selectable: true, total: 0, unread: 0 };

@@ -3,7 +3,7 @@
  * expect (Inbox, Drafts, Sent, Archive, Junk, Trash), then the rest as a tree, each level
  * sorted by name. Pure, so it is tested on its own.
  */
-import type { FolderView, SpecialUse } from "../../view-models/mailbox";
+import type { FolderView, SpecialUse } from "../../view-models/mailbox.ts";
 
 export interface RawFolder {
   path: string;

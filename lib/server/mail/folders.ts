@@ -1,7 +1,7 @@
 import "server-only";
-import type { FolderView } from "../../view-models/mailbox";
-import { orderFolders } from "./folder-order";
-import { type ImapContext, withImap } from "./imap-pool";
+import type { FolderView } from "../../view-models/mailbox.ts";
+import { orderFolders } from "./folder-order.ts";
+import { type ImapContext, withImap } from "./imap-pool.ts";
 
 /** Every mailbox of the account with its counts (one LIST-STATUS round trip where offered). */
 export async function listFolders(context: ImapContext): Promise<FolderView[]> {

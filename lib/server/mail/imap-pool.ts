@@ -4,11 +4,11 @@ import "server-only";
  * sign-out or after a few idle minutes. Work on a connection is serialized: IMAP has one
  * selected mailbox per connection, so two requests must not interleave SELECTs.
  */
-import { ImapClient } from "../../mail/imap/index";
-import { isMailError } from "../../mail/errors";
-import type { MailAccount } from "../../generated/prisma-sqlite/client";
-import { accountPassword, accountSettings } from "../accounts/account-store";
-import { imapOptions } from "./client-options";
+import { ImapClient } from "../../mail/imap/index.ts";
+import { isMailError } from "../../mail/errors.ts";
+import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
+import { accountPassword, accountSettings } from "../accounts/account-store.ts";
+import { imapOptions } from "./client-options.ts";
 
 const IDLE_CLOSE_MS = 5 * 60 * 1000;
 

@@ -1,8 +1,8 @@
 import "server-only";
-import { ImapClient } from "../../mail/imap/index";
-import { Pop3Client } from "../../mail/pop3/index";
-import type { ServerSettings } from "../accounts/server-settings";
-import { imapOptions, pop3Options } from "./client-options";
+import { ImapClient } from "../../mail/imap/index.ts";
+import { Pop3Client } from "../../mail/pop3/index.ts";
+import type { ServerSettings } from "../accounts/server-settings.ts";
+import { imapOptions, pop3Options } from "./client-options.ts";
 
 /**
  * Proves that the incoming server accepts these credentials: connect (with TLS as asked, and

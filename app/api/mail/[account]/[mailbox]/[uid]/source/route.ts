@@ -1,0 +1,61 @@
+import { mailContext } from "@/lib/server/actions/mail-context";
+import { contentDisposition } from "@/lib/server/http/content-disposition";
+import { CONTENT_SAFETY_HEADERS, errorResponse } from "@/lib/server/http/route-errors";
+import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
+import { streamPart } from "@/lib/server/mail/parts/part-stream";
+import { mailboxFromSegment } from "@/lib/view-models/routes";
+
+interface Params {
+  params: Promise<{ account: string; mailbox: string; uid: string }>;
+}
+
+const MAX_PAGE = 1024 * 1024;
+
+/**
+ * The exact source of a message, byte for byte: as a .eml download (`?download=1`), or as
+ * plain text for the "show original" view, a page at a time (`?offset=&length=`), so a 40 MB
+ * message never has to be shown — or fetched — whole.
+ */
+export async function GET(request: Request, { params }: Params) {
+  try {
+    const { account, mailbox: segment, uid: uidText } = await params;
+    const uid = Number(uidText);
+    if (!Number.isSafeInteger(uid) || uid < 1)
+      return new Response("No such message", { status: 404 });
+    const mailbox = mailboxFromSegment(segment);
+    const context = await mailContext(decodeURIComponent(account));
+    const search = new URL(request.url).searchParams;
+    const { size } = await lookupPart(context, mailbox, uid, "");
+    if (search.get("download") === "1") {
+      return new Response(streamPart(context, { mailbox, uid, section: "" }), {
+        headers: {
+          ...CONTENT_SAFETY_HEADERS,
+          "content-type": "message/rfc822",
+          "content-disposition": contentDisposition(`message-${uid}.eml`),
+          "content-length": String(size),
+          "cache-control": "private, max-age=3600",
+        },
+      });
+    }
+    const offset = Math.max(0, Number(search.get("offset") ?? 0) || 0);
+    const length = Math.min(
+      MAX_PAGE,
+      Math.max(1, Number(search.get("length") ?? MAX_PAGE) || MAX_PAGE),
+    );
+    if (offset >= size && size > 0) return new Response("", { status: 416 });
+    return new Response(
+      streamPart(context, { mailbox, uid, section: "", partial: { start: offset, length } }),
+      {
+        headers: {
+          ...CONTENT_SAFETY_HEADERS,
+          // Mail is bytes in many charsets; shown as UTF-8, anything else appears as U+FFFD.
+          "content-type": "text/plain; charset=utf-8",
+          "x-message-size": String(size),
+          "cache-control": "private, max-age=3600",
+        },
+      },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

@@ -1,0 +1,52 @@
+import type { ReactNode } from "react";
+import { MailboxPanes } from "@/components/mail/mailbox-panes";
+import { MessageList } from "@/components/mail/list/message-list";
+import { mailContext } from "@/lib/server/actions/mail-context";
+import { describeMailError } from "@/lib/server/mail/describe-error";
+import { listFolders } from "@/lib/server/mail/folders";
+import { loadMessagePage } from "@/lib/server/mail/message-list";
+import { mailboxFromSegment } from "@/lib/view-models/routes";
+
+interface Params {
+  account: string;
+  mailbox: string;
+}
+
+export default async function MailboxLayout({
+  params,
+  children,
+}: {
+  params: Promise<Params>;
+  children: ReactNode;
+}) {
+  const { account, mailbox: segment } = await params;
+  const mailbox = mailboxFromSegment(segment);
+  const context = await mailContext(decodeURIComponent(account));
+  let list: ReactNode;
+  try {
+    const [page, folders] = await Promise.all([
+      loadMessagePage(context, { mailbox, pageIndex: 0 }),
+      listFolders(context),
+    ]);
+    const folder = folders.find((f) => f.path === mailbox);
+    list = (
+      <MessageList
+        initial={page}
+        folders={folders}
+        folderName={folder?.name ?? mailbox}
+        inTrash={folder?.specialUse === "trash"}
+      />
+    );
+  } catch (error) {
+    list = (
+      <p
+        role="alert"
+        aria-label="Mailbox problem"
+        className="p-4 text-sm text-red-700 dark:text-red-400"
+      >
+        {describeMailError(error, "IMAP server").message}
+      </p>
+    );
+  }
+  return <MailboxPanes list={list} reader={children} />;
+}

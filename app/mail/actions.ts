@@ -1,0 +1,124 @@
+"use server";
+
+import { z } from "zod";
+import { type ActionResult, runMailAction } from "@/lib/server/actions/run-action";
+import { createFolder, deleteFolder, renameFolder } from "@/lib/server/mail/folder-manage";
+import { listFolders } from "@/lib/server/mail/folders";
+import {
+  deleteMessages,
+  moveMessages,
+  setFlag,
+  specialFolder,
+} from "@/lib/server/mail/message-actions";
+import { loadMessagePage } from "@/lib/server/mail/message-list";
+import type { FolderView, MessagePage } from "@/lib/view-models/mailbox";
+
+const accountId = z.string().min(1).max(64);
+const mailbox = z.string().min(1).max(1000);
+const selection = z.union([z.literal("all"), z.array(z.number().int().positive()).max(10_000)]);
+
+const pageInput = z.object({
+  accountId,
+  mailbox,
+  pageIndex: z.number().int().min(0).max(1_000_000),
+  query: z.string().max(500).optional(),
+});
+
+export async function loadPage(
+  input: z.input<typeof pageInput>,
+): Promise<ActionResult<MessagePage>> {
+  return runMailAction(pageInput, input, (context, { mailbox, pageIndex, query }) =>
+    loadMessagePage(context, { mailbox, pageIndex, query }),
+  );
+}
+
+const flagInput = z.object({
+  accountId,
+  mailbox,
+  selection,
+  flag: z.enum(["seen", "flagged", "answered"]),
+  value: z.boolean(),
+});
+
+export async function setMessageFlag(
+  input: z.input<typeof flagInput>,
+): Promise<ActionResult<null>> {
+  return runMailAction(flagInput, input, async (context, i) => {
+    await setFlag(context, i.mailbox, i.selection, i.flag, i.value);
+    return null;
+  });
+}
+
+const moveInput = z.object({
+  accountId,
+  mailbox,
+  selection,
+  destination: z.union([
+    z.object({ path: mailbox }),
+    z.object({ special: z.enum(["archive", "junk", "trash", "inbox"]) }),
+  ]),
+});
+
+export async function moveToFolder(
+  input: z.input<typeof moveInput>,
+): Promise<ActionResult<{ destination: string }>> {
+  return runMailAction(moveInput, input, async (context, i) => {
+    const destination =
+      "path" in i.destination
+        ? i.destination.path
+        : i.destination.special === "inbox"
+          ? "INBOX"
+          : await specialFolder(context, i.destination.special);
+    await moveMessages(context, i.mailbox, i.selection, destination);
+    return { destination };
+  });
+}
+
+const deleteInput = z.object({ accountId, mailbox, selection });
+
+export async function deleteSelected(
+  input: z.input<typeof deleteInput>,
+): Promise<ActionResult<{ outcome: "trash" | "expunged" }>> {
+  return runMailAction(deleteInput, input, async (context, i) => ({
+    outcome: await deleteMessages(context, i.mailbox, i.selection),
+  }));
+}
+
+const foldersInput = z.object({ accountId });
+
+export async function loadFolders(
+  input: z.input<typeof foldersInput>,
+): Promise<ActionResult<FolderView[]>> {
+  return runMailAction(foldersInput, input, (context) => listFolders(context));
+}
+
+const createInput = z.object({ accountId, name: z.string().max(1000), parent: mailbox.nullable() });
+
+export async function createFolderAction(
+  input: z.input<typeof createInput>,
+): Promise<ActionResult<{ path: string }>> {
+  return runMailAction(createInput, input, async (context, i) => ({
+    path: await createFolder(context, i.name, i.parent),
+  }));
+}
+
+const renameInput = z.object({ accountId, path: mailbox, name: z.string().max(1000) });
+
+export async function renameFolderAction(
+  input: z.input<typeof renameInput>,
+): Promise<ActionResult<{ path: string }>> {
+  return runMailAction(renameInput, input, async (context, i) => ({
+    path: await renameFolder(context, i.path, i.name),
+  }));
+}
+
+const deleteFolderInput = z.object({ accountId, path: mailbox });
+
+export async function deleteFolderAction(
+  input: z.input<typeof deleteFolderInput>,
+): Promise<ActionResult<null>> {
+  return runMailAction(deleteFolderInput, input, async (context, i) => {
+    await deleteFolder(context, i.path);
+    return null;
+  });
+}

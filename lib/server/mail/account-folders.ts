@@ -1,0 +1,27 @@
+import "server-only";
+import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
+import type { AccountFolders } from "../../view-models/mailbox.ts";
+import { describeMailError } from "./describe-error.ts";
+import { listFolders } from "./folders.ts";
+
+/** The folder pane's data for each account; one account failing does not hide the others. */
+export async function foldersOfAccounts(
+  sessionId: string,
+  accounts: MailAccount[],
+): Promise<AccountFolders[]> {
+  return Promise.all(
+    accounts.map(async (account) => {
+      const base = {
+        accountId: account.id,
+        email: account.email,
+        displayName: account.displayName,
+        protocol: account.incomingProtocol === "pop3" ? ("pop3" as const) : ("imap" as const),
+      };
+      try {
+        return { ...base, folders: await listFolders({ sessionId, account }) };
+      } catch (error) {
+        return { ...base, folders: [], error: describeMailError(error, "IMAP server").message };
+      }
+    }),
+  );
+}

@@ -1,0 +1,36 @@
+/**
+ * URLs of the mail screens. Mailbox names can hold anything ("/", "%", spaces, non-ASCII),
+ * so each is one path segment, percent-encoded; `mailboxFromSegment` reverses it.
+ */
+export function mailboxHref(accountId: string, mailbox: string): string {
+  return `/mail/${encodeURIComponent(accountId)}/${encodeURIComponent(mailbox)}`;
+}
+
+export function messageHref(accountId: string, mailbox: string, uid: number): string {
+  return `${mailboxHref(accountId, mailbox)}/${uid}`;
+}
+
+/** Route params arrive still percent-encoded in some Next versions and decoded in others. */
+export function mailboxFromSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+export function partHref(
+  accountId: string,
+  mailbox: string,
+  uid: number,
+  section: string,
+  disposition: "inline" | "attachment",
+): string {
+  const base = `/api/mail/${encodeURIComponent(accountId)}/${encodeURIComponent(mailbox)}/${uid}`;
+  return `${base}/part/${encodeURIComponent(section || "TEXT")}?disposition=${disposition}`;
+}
+
+export function sourceHref(accountId: string, mailbox: string, uid: number, download: boolean) {
+  const base = `/api/mail/${encodeURIComponent(accountId)}/${encodeURIComponent(mailbox)}/${uid}`;
+  return `${base}/source${download ? "?download=1" : ""}`;
+}
