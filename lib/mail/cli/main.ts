@@ -3,12 +3,12 @@
  * with `--transcript` showing the redacted conversation as an RFC's example session does.
  * Each protocol's commands live in their own module with `run(argv): Promise<number>`.
  */
-import { isMailError } from "../errors.js";
+import { isMailError } from "../errors.ts";
 
 const protocols: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
-  imap: () => import("./imap.js"),
-  smtp: () => import("./smtp.js"),
-  pop3: () => import("./pop3.js"),
+  imap: () => import("./imap.ts"),
+  smtp: () => import("./smtp.ts"),
+  pop3: () => import("./pop3.ts"),
 };
 
 async function main(argv: string[]): Promise<number> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ByteReader } from "./byte-reader.js";
+import { ByteReader } from "./byte-reader.ts";
 
 function feed(reader: ByteReader, data: Buffer, chunkSize: number): void {
   for (let i = 0; i < data.length; i += chunkSize) reader.push(data.subarray(i, i + chunkSize));

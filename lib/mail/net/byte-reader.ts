@@ -5,7 +5,7 @@
  * bound: a line longer than the caller's limit fails with LIMIT_EXCEEDED instead of growing
  * memory until the process dies.
  */
-import { MailError } from "../errors.js";
+import { MailError } from "../errors.ts";
 
 export interface ByteReaderHooks {
   /** Called when buffered bytes exceed the high-water mark: stop reading the socket. */

@@ -1,9 +1,9 @@
-export { ByteReader } from "./byte-reader.js";
-export type { ConnectOptions, ReadOptions, WriteOptions } from "./mail-socket.js";
-export { MailSocket } from "./mail-socket.js";
-export type { NetErrorDetails, PeerCertificateInfo } from "./net-error.js";
-export { classifySocketError, NetError } from "./net-error.js";
-export type { TlsPolicy } from "./tls-options.js";
-export { normalizeFingerprint } from "./tls-options.js";
-export type { Direction, TranscriptSink } from "./transcript.js";
-export { redactLine, streamTranscript } from "./transcript.js";
+export { ByteReader } from "./byte-reader.ts";
+export type { ConnectOptions, ReadOptions, WriteOptions } from "./mail-socket.ts";
+export { MailSocket } from "./mail-socket.ts";
+export type { NetErrorDetails, PeerCertificateInfo } from "./net-error.ts";
+export { classifySocketError, NetError } from "./net-error.ts";
+export type { TlsPolicy } from "./tls-options.ts";
+export { normalizeFingerprint } from "./tls-options.ts";
+export type { Direction, TranscriptSink } from "./transcript.ts";
+export { redactLine, streamTranscript } from "./transcript.ts";

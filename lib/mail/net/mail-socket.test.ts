@@ -7,9 +7,9 @@ import {
   scriptedServer,
   selfSignedCertificate,
   type TestCertificate,
-} from "../testing/scripted-server.js";
-import { MailSocket } from "./mail-socket.js";
-import type { NetError } from "./net-error.js";
+} from "../testing/scripted-server.ts";
+import { MailSocket } from "./mail-socket.ts";
+import type { NetError } from "./net-error.ts";
 
 let cert: TestCertificate;
 const servers: ScriptedServer[] = [];

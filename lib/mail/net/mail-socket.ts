@@ -5,11 +5,11 @@
  */
 import net from "node:net";
 import tls from "node:tls";
-import { MailError } from "../errors.js";
-import { ByteReader } from "./byte-reader.js";
-import { classifySocketError, NetError } from "./net-error.js";
-import { type TlsPolicy, verifyPeer } from "./tls-options.js";
-import { describeBytes, redactLine, type TranscriptSink } from "./transcript.js";
+import { MailError } from "../errors.ts";
+import { ByteReader } from "./byte-reader.ts";
+import { classifySocketError, NetError } from "./net-error.ts";
+import { type TlsPolicy, verifyPeer } from "./tls-options.ts";
+import { describeBytes, redactLine, type TranscriptSink } from "./transcript.ts";
 
 export interface ConnectOptions {
   host: string;

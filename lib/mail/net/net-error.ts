@@ -1,4 +1,4 @@
-import { MailError, type MailErrorCode } from "../errors.js";
+import { MailError, type MailErrorCode } from "../errors.ts";
 
 /** What we could learn about a certificate the server presented, for "trust this certificate". */
 export interface PeerCertificateInfo {

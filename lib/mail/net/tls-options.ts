@@ -4,7 +4,7 @@
  * than switching checks off, so a different certificate (an attacker's) still fails.
  */
 import type { PeerCertificate, TLSSocket } from "node:tls";
-import { NetError, type PeerCertificateInfo } from "./net-error.js";
+import { NetError, type PeerCertificateInfo } from "./net-error.ts";
 
 export interface TlsPolicy {
   /** The certificate fingerprint (SHA-256, hex with or without colons) the person accepted. */
