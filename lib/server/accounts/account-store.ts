@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../db/client";
-import type { MailAccount } from "../../generated/prisma-sqlite/client";
-import { open, seal } from "../crypto/secret-box";
-import type { PinnedSettings } from "../mail/client-options";
-import { type ServerSettings, serverSettingsSchema } from "./server-settings";
+import type { Db } from "../../db/client.ts";
+import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
+import { open, seal } from "../crypto/secret-box.ts";
+import type { PinnedSettings } from "../mail/client-options.ts";
+import { type ServerSettings, serverSettingsSchema } from "./server-settings.ts";
 
 /** The associated data that binds an encrypted password to its account row. */
 function passwordContext(accountId: string): string {

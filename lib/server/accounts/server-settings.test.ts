@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { providerDefaults, serverSettingsSchema, suggestedSettings } from "./server-settings";
+import { providerDefaults, serverSettingsSchema, suggestedSettings } from "./server-settings.ts";
 
 describe("suggested server settings", () => {
   it("uses conventional names for the address's domain", () => {

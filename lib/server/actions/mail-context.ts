@@ -1,10 +1,10 @@
 import "server-only";
-import { getDb } from "../../db/client";
-import type { MailAccount } from "../../generated/prisma-sqlite/client";
-import { ownedAccount } from "../accounts/account-store";
-import { currentSession } from "../auth/current-session";
-import type { SessionInfo } from "../auth/session-store";
-import type { ImapContext } from "../mail/imap-pool";
+import { getDb } from "../../db/client.ts";
+import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
+import { ownedAccount } from "../accounts/account-store.ts";
+import { currentSession } from "../auth/current-session.ts";
+import type { SessionInfo } from "../auth/session-store.ts";
+import type { ImapContext } from "../mail/imap-pool.ts";
 
 /** Why an action or route refused before touching any mail. */
 export class AccessError extends Error {

@@ -1,9 +1,9 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { getDb } from "../../db/client";
-import { readSessionToken } from "./session-cookie";
-import { findSession, type SessionInfo } from "./session-store";
+import { getDb } from "../../db/client.ts";
+import { readSessionToken } from "./session-cookie.ts";
+import { findSession, type SessionInfo } from "./session-store.ts";
 
 /** The signed-in session of this request, looked up once per request. */
 export const currentSession = cache(async (): Promise<SessionInfo | null> => {

@@ -4,7 +4,7 @@
  * fixed idle limit, so a forgotten tab does not stay signed in forever.
  */
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../../db/client";
+import type { Db } from "../../db/client.ts";
 
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
 /** Refresh lastSeen/expiry at most this often, so reads don't turn into writes. */

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { open, SecretBoxError, seal } from "./secret-box";
-import { forgetServerKey, serverKey } from "./server-key";
+import { open, SecretBoxError, seal } from "./secret-box.ts";
+import { forgetServerKey, serverKey } from "./server-key.ts";
 
 const key = randomBytes(32);
 

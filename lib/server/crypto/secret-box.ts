@@ -4,7 +4,7 @@
  * Format: `v1.<iv>.<tag>.<ciphertext>`, base64url parts.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { serverKey } from "./server-key";
+import { serverKey } from "./server-key.ts";
 
 const VERSION = "v1";
 

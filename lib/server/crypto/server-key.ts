@@ -7,7 +7,7 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "../../db/config";
+import { dataDir } from "../../db/config.ts";
 
 const KEY_FILE = "secret.key";
 const MIN_SECRET_LENGTH = 16;
