@@ -5,9 +5,9 @@ import {
   contentDisposition,
   encodeRfc8187,
   MAX_CONTENT_DISPOSITION_BYTES,
-} from "./content-disposition";
-import { safeFilename } from "./safe-filename";
-import { p10Names } from "./testing/hostile-p10";
+} from "./content-disposition.ts";
+import { safeFilename } from "./safe-filename.ts";
+import { p10Names } from "./testing/hostile-p10.ts";
 
 const HEADER_SHAPE =
   /^(attachment|inline); filename="[\x20-\x21\x23-\x24\x26-\x5b\x5d-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9!#$&+\-.^_`|~%]*$/;

@@ -10,7 +10,7 @@
  * stays within `MAX_CONTENT_DISPOSITION_BYTES`: a long non-ASCII name percent-encodes to nine or
  * twelve bytes per character, and proxies refuse large headers.
  */
-import { safeFilename, truncateKeepingExtension } from "./safe-filename";
+import { safeFilename, truncateKeepingExtension } from "./safe-filename.ts";
 
 /** Hostile corpus p10: "Content-Disposition <= 1 KB". */
 export const MAX_CONTENT_DISPOSITION_BYTES = 1024;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { p10Names } from "./testing/hostile-p10";
-import { MAX_FILENAME_CHARS, safeFilename } from "./safe-filename";
+import { p10Names } from "./testing/hostile-p10.ts";
+import { MAX_FILENAME_CHARS, safeFilename } from "./safe-filename.ts";
 
 describe("safeFilename on hostile p10", () => {
   const [traversal, rtl, long] = p10Names();

@@ -4,14 +4,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "n
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { p10Names } from "./testing/hostile-p10";
+import { p10Names } from "./testing/hostile-p10.ts";
 import {
   type ZipEntryInput,
   ZipLimitError,
   zipReadableStream,
   zipStream,
   ZIP32_MAX_ENTRIES,
-} from "./zip-stream";
+} from "./zip-stream.ts";
 
 const dirs: string[] = [];
 afterEach(() => {

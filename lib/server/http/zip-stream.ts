@@ -23,7 +23,7 @@ import {
   safeFilename,
   splitExtension,
   truncateKeepingExtension,
-} from "./safe-filename";
+} from "./safe-filename.ts";
 
 /** ZIP32 stores sizes and offsets in 4 bytes (APPNOTE 4.4.8, 4.4.16). */
 export const ZIP32_MAX_BYTES = 0xffff_ffff;
