@@ -107,6 +107,24 @@ describe("a connection that dies", () => {
     expect(await closed).toMatchObject({ error: { code: "IMAP_BYE" } });
   });
 
+  it("reports BYE in the middle of a FETCH's responses, and fails the queued command too", async () => {
+    const { client } = await setup((line, socket) => {
+      if (line.command.startsWith("SELECT")) socket.write(SELECTED(line.tag));
+      if (line.command.startsWith("FETCH")) {
+        socket.write("* 1 FETCH (UID 1 FLAGS ())\r\n* 2 FETCH (UID 2 FLAGS ())\r\n");
+        setTimeout(() => socket.end("* BYE Disk quota exceeded, goodbye\r\n"), 10);
+      }
+    });
+    await client.select("INBOX");
+    const fetching = client.fetch("1:3", { flags: true });
+    const queued = client.noop();
+    await expect(fetching).rejects.toMatchObject({
+      code: "IMAP_BYE",
+      serverText: "Disk quota exceeded, goodbye",
+    });
+    await expect(queued).rejects.toMatchObject({ code: "IMAP_BYE" });
+  });
+
   it("reports an unsolicited BYE while idle through the close event", async () => {
     const { client, script } = await setup(() => {});
     const closed = new Promise<{ error: { code: string } }>((resolve) =>

@@ -19,7 +19,7 @@ export type { MessageListOptions, MessageSummary } from "./commands/message-list
 export type { SearchCriteria, SearchResult, SortKey, SortOptions } from "./commands/search-sort.ts";
 export type { SelectOptions, SelectResult } from "./commands/select.ts";
 export type { StoreOperation, StoreOptions, StoreResult } from "./commands/store.ts";
-export type { ImapEvents, SessionState } from "./connection.ts";
+export type { ImapConnection, ImapEvents, SessionState } from "./connection.ts";
 export type { Envelope, EnvelopeAddress } from "./envelope.ts";
 export type { ImapErrorDetails, ImapStatus } from "./errors.ts";
 export { ImapError } from "./errors.ts";
