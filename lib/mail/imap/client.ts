@@ -23,7 +23,7 @@ import type { FetchResult } from "./fetch-parser.ts";
 import type { LiteralSink } from "./framer.ts";
 import { DEFAULT_LIMITS, DEFAULT_TIMEOUTS, type ImapLimits, type ImapTimeouts } from "./limits.ts";
 import type { SelectedMailbox } from "./mailbox-state.ts";
-import type { SequenceSetInput } from "./sequence-set.ts";
+import { newestRange, type SequenceSetInput } from "./sequence-set.ts";
 
 export type ImapAuth =
   | { user: string; password: string; method?: "LOGIN" | "PLAIN" }
@@ -254,6 +254,20 @@ export class ImapClient {
   }
   fetchMessageList(range: SequenceSetInput, options?: messageList.MessageListOptions) {
     return messageList.fetchMessageList(this.connection, range, options);
+  }
+  /**
+   * One page of the selected mailbox, newest first, by sequence numbers (page 0 is the newest
+   * `pageSize` messages): never asks for every UID, however large the mailbox.
+   */
+  async fetchNewestPage(
+    page = 0,
+    pageSize = 50,
+    options?: Omit<messageList.MessageListOptions, "byUid">,
+  ): Promise<messageList.MessageSummary[]> {
+    const mailbox = this.connection.mailbox;
+    if (!mailbox) throw new ImapError("INVALID_INPUT", "No mailbox is selected");
+    const range = newestRange(mailbox.exists, pageSize, page);
+    return range ? messageList.fetchMessageList(this.connection, range, options) : [];
   }
   /** Stream a message (section "") or one part of it to `sink`; UIDs unless byUid is false. */
   download(

@@ -207,6 +207,12 @@ describe("message lists by sequence number", () => {
     expect(page2.map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 20 - i));
   });
 
+  it("fetchNewestPage pages from the newest message down", async () => {
+    const first = await client.fetchNewestPage(0, 50, { preview: false, bodyStructure: false });
+    expect(first.map((m) => m.seq)).toEqual(Array.from({ length: 50 }, (_, i) => 120 - i));
+    expect((await client.fetchNewestPage(3, 50)).length).toBe(0);
+  });
+
   it("fetchEach delivers messages one by one", async () => {
     let count = 0;
     await client.fetchEach("1:*", { flags: true }, () => {
