@@ -304,6 +304,25 @@ function openSocket(options: ConnectOptions): Promise<net.Socket> {
   });
 }
 
+// Building a context from the whole system root store plus extra CAs costs 15-20 ms; the same
+// CAs are used for every connection to a server, so each combination is built once.
+const contexts = new Map<string, tls.SecureContext>();
+
+function contextWithExtraCa(
+  ca: NonNullable<TlsPolicy["ca"]>,
+  minVersion: "TLSv1.2" | "TLSv1.3",
+): tls.SecureContext {
+  const extra = [ca].flat().map((c) => c.toString());
+  const key = `${minVersion}\n${extra.join("\n")}`;
+  let context = contexts.get(key);
+  if (!context) {
+    context = tls.createSecureContext({ ca: [...tls.rootCertificates, ...extra], minVersion });
+    if (contexts.size > 32) contexts.clear();
+    contexts.set(key, context);
+  }
+  return context;
+}
+
 /** TLS over a fresh connection or over an existing plain socket (STARTTLS). */
 function handshake(
   options: ConnectOptions,
@@ -317,7 +336,9 @@ function handshake(
       ...(existing ? { socket: existing } : { host: options.host, port: options.port }),
       // SNI must not be an IP address (RFC 6066 section 3).
       servername: net.isIP(servername) ? undefined : servername,
-      ca: policy.ca ? [...tls.rootCertificates, ...[policy.ca].flat()] : undefined,
+      secureContext: policy.ca
+        ? contextWithExtraCa(policy.ca, policy.minVersion ?? "TLSv1.2")
+        : undefined,
       minVersion: policy.minVersion ?? "TLSv1.2",
       // Checked by verifyPeer below, so that the error can say why and show the certificate.
       rejectUnauthorized: false,
