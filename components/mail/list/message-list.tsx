@@ -12,6 +12,7 @@ import { MessageRow, PlaceholderRow, ROW_HEIGHT } from "./message-row.tsx";
 import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
 import { useListActions } from "./use-list-actions.ts";
 import { useListKeyboard } from "./use-list-keyboard.ts";
+import { useLiveUpdates } from "./use-live-updates.ts";
 import { useMessagePages } from "./use-message-pages.ts";
 
 interface Props {
@@ -41,6 +42,7 @@ export function MessageList({ initial, folders, folderName, inTrash }: Props) {
   const [cursor, setCursor] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
   const { clearAfterReload } = actions;
+  useLiveUpdates(accountId, mailbox, reload);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means fresh data from the server
   useEffect(() => clearAfterReload(), [state.version, clearAfterReload]);

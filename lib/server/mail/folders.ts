@@ -5,9 +5,12 @@ import { type ImapContext, withImap } from "./imap-pool.ts";
 
 /** Every mailbox of the account with its counts (one LIST-STATUS round trip where offered). */
 export async function listFolders(context: ImapContext): Promise<FolderView[]> {
-  const entries = await withImap(context, (client) =>
-    client.list({ status: ["MESSAGES", "UNSEEN"] }),
-  );
+  const entries = await withImap(context, async (client) => {
+    // STATUS of the selected mailbox may be stale until the session syncs (RFC 3501 6.3.10):
+    // a NOOP first brings in what arrived meanwhile.
+    if (client.mailbox) await client.noop();
+    return client.list({ status: ["MESSAGES", "UNSEEN"] });
+  });
   return orderFolders(
     context.account.id,
     entries.map((e) => ({
