@@ -75,6 +75,10 @@ const unit = run("unit", bin("vitest"), [
 ]);
 unit.counts = vitestCounts(path.join(reports, "unit.json"));
 
+// Servers a developer already had running are used and left running; what we start, we stop.
+const quiet = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: "ignore" }).status === 0;
+const stackWasUp = quiet(["scripts/mailstack/cli.mjs", "status"]);
+const postgresWasUp = quiet(["scripts/postgres/temp-postgres.mjs", "status"]);
 const stack = run("mail stack", process.execPath, ["scripts/mailstack/cli.mjs", "start"]);
 const postgres = run("postgres", process.execPath, ["scripts/postgres/temp-postgres.mjs", "start"]);
 if (stack.ok && postgres.ok) {
@@ -104,8 +108,8 @@ if (stack.ok && postgres.ok) {
     console.log("=== e2e FAILED: Debian's chromium could not be installed");
   }
 }
-run("stop mail stack", process.execPath, ["scripts/mailstack/cli.mjs", "stop"]);
-run("stop postgres", process.execPath, ["scripts/postgres/temp-postgres.mjs", "stop"]);
+if (!stackWasUp) run("stop mail stack", process.execPath, ["scripts/mailstack/cli.mjs", "stop"]);
+if (!postgresWasUp) run("stop postgres", process.execPath, ["scripts/postgres/temp-postgres.mjs", "stop"]);
 
 console.log("\n=== Summary");
 for (const r of results) {

@@ -127,8 +127,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (command === "start") console.log(start());
   else if (command === "stop") stop();
   else if (command === "url") console.log(url);
+  else if (command === "status") process.exit(running() ? 0 : 1);
   else {
-    console.error("usage: temp-postgres.mjs start|stop|url");
+    console.error("usage: temp-postgres.mjs start|stop|status|url");
     process.exit(2);
   }
 }
