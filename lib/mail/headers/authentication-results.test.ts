@@ -3,9 +3,9 @@ import { describe, expect, it } from "vitest";
 import {
   parseArcAuthenticationResults,
   parseAuthenticationResults,
-} from "./authentication-results";
-import { fieldsNamed } from "./header-field";
-import { CORPUS_DIR, corpusHeaders } from "./testing/corpus-headers";
+} from "./authentication-results.ts";
+import { fieldsNamed } from "./header-field.ts";
+import { CORPUS_DIR, corpusHeaders } from "./testing/corpus-headers.ts";
 
 const authResults = (file: string) =>
   fieldsNamed(corpusHeaders(file), "authentication-results").map((f) =>

@@ -18,8 +18,8 @@
  *
  * Parsing never decides trust: see trusted-authentication.ts.
  */
-import { boundedValue } from "./limits";
-import { type Token, tokenize } from "./structured-tokens";
+import { boundedValue } from "./limits.ts";
+import { type Token, tokenize } from "./structured-tokens.ts";
 
 export interface AuthResult {
   /** Lower-case method: "spf", "dkim", "dmarc", "arc", "iprev", "auth", "bimi", ... */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { groupHeaderFields, HEADER_GROUP_ORDER, headerGroupOf } from "./header-groups";
-import { corpusHeaders } from "./testing/corpus-headers";
+import { groupHeaderFields, HEADER_GROUP_ORDER, headerGroupOf } from "./header-groups.ts";
+import { corpusHeaders } from "./testing/corpus-headers.ts";
 
 const namesIn = (groups: ReturnType<typeof groupHeaderFields>, id: string) =>
   groups.find((g) => g.id === id)?.fields.map((f) => f.field.name) ?? [];

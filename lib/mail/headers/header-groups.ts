@@ -18,7 +18,7 @@
  * Fields keep their order and their position in the header block; groups come in a fixed
  * display order, what a reader looks for first ahead of machinery.
  */
-import type { HeaderFieldInput } from "./header-field";
+import type { HeaderFieldInput } from "./header-field.ts";
 
 export type HeaderGroupId =
   | "originator"

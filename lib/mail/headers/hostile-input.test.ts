@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseAuthenticationResults } from "./authentication-results";
-import type { HeaderFieldInput } from "./header-field";
-import { groupHeaderFields } from "./header-groups";
-import { HEADER_ANALYSIS_LIMITS } from "./limits";
-import { parseReceived } from "./received";
-import { buildRoute } from "./route";
-import { trustedAuthenticationResults } from "./trusted-authentication";
+import { parseAuthenticationResults } from "./authentication-results.ts";
+import type { HeaderFieldInput } from "./header-field.ts";
+import { groupHeaderFields } from "./header-groups.ts";
+import { HEADER_ANALYSIS_LIMITS } from "./limits.ts";
+import { parseReceived } from "./received.ts";
+import { buildRoute } from "./route.ts";
+import { trustedAuthenticationResults } from "./trusted-authentication.ts";
 
 // Header values are attacker-controlled. Each input below made an earlier version of a regex
 // here backtrack quadratically (a 60 KB "[[[[" comment took 2.6 s); linear code does all of them

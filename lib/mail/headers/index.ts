@@ -8,8 +8,8 @@ export {
   type AuthResult,
   parseArcAuthenticationResults,
   parseAuthenticationResults,
-} from "./authentication-results";
-export { fieldsNamed, type HeaderFieldInput, isField } from "./header-field";
+} from "./authentication-results.ts";
+export { fieldsNamed, type HeaderFieldInput, isField } from "./header-field.ts";
 export {
   type GroupedHeaderField,
   groupHeaderFields,
@@ -18,14 +18,14 @@ export {
   type HeaderGroup,
   type HeaderGroupId,
   headerGroupOf,
-} from "./header-groups";
-export { HEADER_ANALYSIS_LIMITS } from "./limits";
-export { parseReceived, type ReceivedBy, type ReceivedField, type ReceivedFrom } from "./received";
-export { buildRoute, type MessageRoute, type RouteHop, type RouteOrigin } from "./route";
+} from "./header-groups.ts";
+export { HEADER_ANALYSIS_LIMITS } from "./limits.ts";
+export { parseReceived, type ReceivedBy, type ReceivedField, type ReceivedFrom } from "./received.ts";
+export { buildRoute, type MessageRoute, type RouteHop, type RouteOrigin } from "./route.ts";
 export {
   type AuthBadge,
   type BadgeMethod,
   type TrustedAuthentication,
   type TrustedAuthservIds,
   trustedAuthenticationResults,
-} from "./trusted-authentication";
+} from "./trusted-authentication.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ipFromText, isIPv4, isIPv6 } from "./ip-address";
+import { ipFromText, isIPv4, isIPv6 } from "./ip-address.ts";
 
 describe("ip-address", () => {
   it("accepts IPv4 and IPv6 in the forms trace fields use", () => {

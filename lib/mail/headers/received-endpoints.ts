@@ -19,8 +19,8 @@
  * `ip` the address it saw. Nothing here is trusted: every Received field below the receiving
  * server's own can be forged by the sender.
  */
-import { ipFromText, isIPv4, isIPv6 } from "./ip-address";
-import type { Token } from "./structured-tokens";
+import { ipFromText, isIPv4, isIPv6 } from "./ip-address.ts";
+import type { Token } from "./structured-tokens.ts";
 
 export interface ReceivedFrom {
   helo?: string;

@@ -1,8 +1,8 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { fieldsNamed } from "./header-field";
-import { parseReceived } from "./received";
-import { CORPUS_DIR, corpusHeaders } from "./testing/corpus-headers";
+import { fieldsNamed } from "./header-field.ts";
+import { parseReceived } from "./received.ts";
+import { CORPUS_DIR, corpusHeaders } from "./testing/corpus-headers.ts";
 
 /** The Received field of a corpus message that contains `marker` (read in place). */
 function received(file: string, marker: string) {

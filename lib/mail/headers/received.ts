@@ -14,18 +14,18 @@
  *
  * Never throws: garbage gives a result with what could be read, `date: null`, and `raw`.
  */
-import { parseDate } from "../mime";
-import { boundedValue } from "./limits";
+import { parseDate } from "../mime/index.ts";
+import { boundedValue } from "./limits.ts";
 import {
   isTlsComment,
   type ReceivedBy,
   type ReceivedFrom,
   readBy,
   readFrom,
-} from "./received-endpoints";
-import { type Token, tokenize } from "./structured-tokens";
+} from "./received-endpoints.ts";
+import { type Token, tokenize } from "./structured-tokens.ts";
 
-export type { ReceivedBy, ReceivedFrom } from "./received-endpoints";
+export type { ReceivedBy, ReceivedFrom } from "./received-endpoints.ts";
 
 export interface ReceivedField {
   from?: ReceivedFrom;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { HeaderFieldInput } from "./header-field";
-import { buildRoute } from "./route";
-import { corpusHeaders } from "./testing/corpus-headers";
+import type { HeaderFieldInput } from "./header-field.ts";
+import { buildRoute } from "./route.ts";
+import { corpusHeaders } from "./testing/corpus-headers.ts";
 
 const times = (route: ReturnType<typeof buildRoute>) =>
   route.hops.map((hop) => hop.time?.toISOString() ?? null);

@@ -8,10 +8,10 @@
  * to arrive before it left is itself worth showing. Only Received is read: X-Received (Gmail's
  * internal hops) carries no `from` and is not in a reliable order with the others.
  */
-import { parseDate } from "../mime";
-import { fieldsNamed, type HeaderFieldInput, isField } from "./header-field";
-import { boundedValue } from "./limits";
-import { parseReceived, type ReceivedField, type ReceivedFrom } from "./received";
+import { parseDate } from "../mime/index.ts";
+import { fieldsNamed, type HeaderFieldInput, isField } from "./header-field.ts";
+import { boundedValue } from "./limits.ts";
+import { parseReceived, type ReceivedField, type ReceivedFrom } from "./received.ts";
 
 export interface RouteHop {
   /** Position in travel order: 0 is the first server that handled the message. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { HeaderFieldInput } from "./header-field";
-import { corpusHeaders } from "./testing/corpus-headers";
-import { trustedAuthenticationResults } from "./trusted-authentication";
+import type { HeaderFieldInput } from "./header-field.ts";
+import { corpusHeaders } from "./testing/corpus-headers.ts";
+import { trustedAuthenticationResults } from "./trusted-authentication.ts";
 
 const field = (name: string, value: string): HeaderFieldInput => ({
   name,

@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { parseMessage } from "../../mime";
-import type { HeaderFieldInput } from "../header-field";
+import { parseMessage } from "../../mime/index.ts";
+import type { HeaderFieldInput } from "../header-field.ts";
 
 export const CORPUS_DIR = path.resolve(import.meta.dirname, "../../../../../shared/corpus/public");
 

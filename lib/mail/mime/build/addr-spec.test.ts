@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkAddrSpec } from "./addr-spec";
+import { checkAddrSpec } from "./addr-spec.ts";
 
 describe("checkAddrSpec", () => {
   it.each([

@@ -12,8 +12,8 @@ import {
   MAX_DOMAIN_OCTETS,
   MAX_LABEL_OCTETS,
   MAX_LOCAL_PART_OCTETS,
-} from "./limits";
-import { isAscii, utf8Length } from "./utf8";
+} from "./limits.ts";
+import { isAscii, utf8Length } from "./utf8.ts";
 
 export interface AddrSpec {
   /** The address as given (local@domain), without surrounding spaces. */

@@ -4,11 +4,11 @@
  * address put in the form the transport can carry: A-label domains unless SMTPUTF8 is on, and
  * a UTF-8 local part refused without SMTPUTF8 (RFC 6531 section 3.2: nothing can convert it).
  */
-import { MailError } from "../../errors";
-import { checkAddrSpec } from "./addr-spec";
-import { phrasePieces } from "./encode-words";
-import { assertHeaderText, type HeaderPiece } from "./header-writer";
-import type { AddressInput } from "./types";
+import { MailError } from "../../errors.ts";
+import { checkAddrSpec } from "./addr-spec.ts";
+import { phrasePieces } from "./encode-words.ts";
+import { assertHeaderText, type HeaderPiece } from "./header-writer.ts";
+import type { AddressInput } from "./types.ts";
 
 export interface ResolvedMailbox {
   name: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { base64EncodedLength, base64LineStream, encodeBase64Lines } from "./base64-encode";
+import { base64EncodedLength, base64LineStream, encodeBase64Lines } from "./base64-encode.ts";
 
 function bytesOf(length: number, seed = 1): Uint8Array {
   const out = new Uint8Array(length);

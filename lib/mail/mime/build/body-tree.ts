@@ -13,7 +13,7 @@
  * attachments even when there is no text. Inline images without HTML have nothing to be
  * related to and become inline parts of mixed.
  */
-import { MailError } from "../../errors";
+import { MailError } from "../../errors.ts";
 import {
   contentIdOf,
   type ForwardCapabilities,
@@ -21,9 +21,9 @@ import {
   forwardedPart,
   inlineImagePart,
   textPart,
-} from "./mime-parts";
-import type { LeafNode, MultipartNode, TreeNode } from "./mime-tree-writer";
-import type { Attachment, ForwardedMessage, MessageSpec } from "./types";
+} from "./mime-parts.ts";
+import type { LeafNode, MultipartNode, TreeNode } from "./mime-tree-writer.ts";
+import type { Attachment, ForwardedMessage, MessageSpec } from "./types.ts";
 
 export type BodyCapabilities = ForwardCapabilities;
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import inputs from "../../../../../shared/hostile-public/inputs.json";
-import { MailError } from "../../errors";
-import { buildMessage, buildMessageBytes, collectMessage } from "./build-message";
-import { estimateMessageSize } from "./size-estimate";
-import type { MessageSpec, StreamSource } from "./types";
+import { MailError } from "../../errors.ts";
+import { buildMessage, buildMessageBytes, collectMessage } from "./build-message.ts";
+import { estimateMessageSize } from "./size-estimate.ts";
+import type { MessageSpec, StreamSource } from "./types.ts";
 
 const compose = Object.fromEntries(inputs.compose_inputs.map((i) => [i.id, i.value]));
 const base: MessageSpec = { from: "me@letterbox.test", to: ["you@letterbox.test"] };

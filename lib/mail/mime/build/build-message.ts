@@ -4,16 +4,16 @@
  * and encoded only while the message is streamed, so the whole message is never in memory
  * unless `collectMessage` is asked for it.
  */
-import { MailError } from "../../errors";
-import { resolveMailbox } from "./address-format";
-import { bodyTree, transferEncodings } from "./body-tree";
-import { randomBytes } from "./boundary";
-import { formatDate } from "./date-header";
-import { makeEnvelope } from "./envelope";
-import { messageHeaders, resolveParties } from "./message-headers";
-import { generateMessageId, normalizeMessageId } from "./message-id";
-import { assignBoundaries, treeSize, writeTree } from "./mime-tree-writer";
-import type { BuildOptions, BuiltMessage, MessageSpec } from "./types";
+import { MailError } from "../../errors.ts";
+import { resolveMailbox } from "./address-format.ts";
+import { bodyTree, transferEncodings } from "./body-tree.ts";
+import { randomBytes } from "./boundary.ts";
+import { formatDate } from "./date-header.ts";
+import { makeEnvelope } from "./envelope.ts";
+import { messageHeaders, resolveParties } from "./message-headers.ts";
+import { generateMessageId, normalizeMessageId } from "./message-id.ts";
+import { assignBoundaries, treeSize, writeTree } from "./mime-tree-writer.ts";
+import type { BuildOptions, BuiltMessage, MessageSpec } from "./types.ts";
 
 function checkSpec(spec: MessageSpec): void {
   if (typeof spec !== "object" || spec === null)

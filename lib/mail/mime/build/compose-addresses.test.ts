@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import inputs from "../../../../../shared/hostile-public/inputs.json";
-import { parseComposeAddresses } from "./compose-addresses";
+import { parseComposeAddresses } from "./compose-addresses.ts";
 
 const brief = (input: string) =>
   parseComposeAddresses(input).map((a) => ({ name: a.name, address: a.address, valid: a.valid }));

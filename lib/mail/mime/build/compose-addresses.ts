@@ -7,7 +7,7 @@
  * `bob@x\nCc: eve@y` gives `bob@x` and an invalid `Cc: eve@y`, never a Cc (hostile PC1).
  * Nothing here is written to a header; the builder validates again what it is given.
  */
-import { checkAddrSpec } from "./addr-spec";
+import { checkAddrSpec } from "./addr-spec.ts";
 
 export interface ComposeAddress {
   /** The entry as typed, trimmed. */

@@ -1,5 +1,5 @@
 /** The Date header (RFC 5322 section 3.3): "Mon, 23 Nov 2026 05:37:55 +0000". */
-import { MailError } from "../../errors";
+import { MailError } from "../../errors.ts";
 
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { fallbackNamePieces, valueWithParameters } from "./encode-parameters";
-import { writeHeader } from "./header-writer";
-import { decode2047, readParameter } from "./testing/reference-decoders";
+import { fallbackNamePieces, valueWithParameters } from "./encode-parameters.ts";
+import { writeHeader } from "./header-writer.ts";
+import { decode2047, readParameter } from "./testing/reference-decoders.ts";
 
 function disposition(filename: string): string {
   return writeHeader(

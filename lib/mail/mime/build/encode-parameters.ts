@@ -8,10 +8,10 @@
  * also writes Content-Type's `name=` as RFC 2047 encoded-words inside quotes, which is not
  * standard (RFC 2047 section 5 forbids encoded-words in quoted strings) but what they decode.
  */
-import { chooseEncoding, toEncodableChars } from "./encoded-word";
-import { assertHeaderText, type HeaderPiece } from "./header-writer";
-import { SOFT_LINE_OCTETS } from "./limits";
-import { utf8Bytes } from "./utf8";
+import { chooseEncoding, toEncodableChars } from "./encoded-word.ts";
+import { assertHeaderText, type HeaderPiece } from "./header-writer.ts";
+import { SOFT_LINE_OCTETS } from "./limits.ts";
+import { utf8Bytes } from "./utf8.ts";
 
 export interface Parameter {
   name: string;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { phrasePieces, unstructuredPieces } from "./encode-words";
-import { writeHeader } from "./header-writer";
-import { decode2047, unfoldValue } from "./testing/reference-decoders";
+import { phrasePieces, unstructuredPieces } from "./encode-words.ts";
+import { writeHeader } from "./header-writer.ts";
+import { decode2047, unfoldValue } from "./testing/reference-decoders.ts";
 
 function roundTrip(text: string): string {
   return decode2047(unfoldValue(writeHeader("Subject", unstructuredPieces(text, "Subject"))));

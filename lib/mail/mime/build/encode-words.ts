@@ -2,9 +2,9 @@
  * Header text to header pieces: which words stay as they are and which become RFC 2047
  * encoded-words. The header writer then folds and cuts the words.
  */
-import { chooseEncoding, toEncodableChars } from "./encoded-word";
-import { assertHeaderText, type HeaderPiece } from "./header-writer";
-import { SOFT_LINE_OCTETS } from "./limits";
+import { chooseEncoding, toEncodableChars } from "./encoded-word.ts";
+import { assertHeaderText, type HeaderPiece } from "./header-writer.ts";
+import { SOFT_LINE_OCTETS } from "./limits.ts";
 
 /**
  * A word must be encoded when it is not printable US-ASCII (RFC 5322 headers are 7-bit, RFC 2047

@@ -6,8 +6,8 @@
  * Words are cut between code points only: RFC 2047 section 5 requires each encoded-word to hold
  * whole characters, and many decoders decode each word on its own.
  */
-import { MAX_ENCODED_WORD } from "./limits";
-import { utf8Bytes } from "./utf8";
+import { MAX_ENCODED_WORD } from "./limits.ts";
+import { utf8Bytes } from "./utf8.ts";
 
 export type WordEncoding = "Q" | "B";
 

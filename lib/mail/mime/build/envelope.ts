@@ -2,8 +2,8 @@
  * The SMTP envelope (RFC 5321 section 3.3): MAIL FROM and one RCPT TO per recipient, Bcc
  * included. Each recipient once: the same mailbox in To and Bcc must not get two copies.
  */
-import type { ResolvedMailbox } from "./address-format";
-import type { Envelope } from "./types";
+import type { ResolvedMailbox } from "./address-format.ts";
+import type { Envelope } from "./types.ts";
 
 /**
  * Compared without case. RFC 5321 section 2.4 lets a server treat local parts as

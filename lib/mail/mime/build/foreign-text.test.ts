@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { MailError } from "../../errors";
-import { buildMessageBytes } from "./build-message";
-import { foreignMailbox, oneLine } from "./foreign-text";
-import { decode2047 } from "./testing/reference-decoders";
+import { MailError } from "../../errors.ts";
+import { buildMessageBytes } from "./build-message.ts";
+import { foreignMailbox, oneLine } from "./foreign-text.ts";
+import { decode2047 } from "./testing/reference-decoders.ts";
 
 describe("oneLine / foreignMailbox", () => {
   it("turns controls and line separators into single spaces", () => {

@@ -7,7 +7,7 @@
  * This is for foreign text only: what the user typed goes to the writer as it is, and is
  * refused there.
  */
-import type { Mailbox } from "./types";
+import type { Mailbox } from "./types.ts";
 
 /** Controls (CR, LF, TAB, NUL, ...) and Unicode line separators become spaces; runs of spaces one. */
 export function oneLine(text: string): string {

@@ -6,9 +6,9 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildMessageBytes } from "./build-message";
-import { rawEncodingOf } from "./mime-parts";
-import type { TransportCapabilities } from "./types";
+import { buildMessageBytes } from "./build-message.ts";
+import { rawEncodingOf } from "./mime-parts.ts";
+import type { TransportCapabilities } from "./types.ts";
 
 const dir = new URL("../../../../../shared/corpus/public/", import.meta.url);
 const files = readdirSync(dir)

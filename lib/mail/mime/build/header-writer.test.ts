@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { MailError } from "../../errors";
-import { unstructuredPieces } from "./encode-words";
-import { assertHeaderText, writeHeader } from "./header-writer";
+import { MailError } from "../../errors.ts";
+import { unstructuredPieces } from "./encode-words.ts";
+import { assertHeaderText, writeHeader } from "./header-writer.ts";
 
 function codeOf(fn: () => unknown): string | undefined {
   try {

@@ -10,7 +10,7 @@
  *   folding is harmless, to lines of at most 78 octets where it can and never more than 998;
  * - cuts RFC 2047 encoded-words to fit the room left on the line.
  */
-import { MailError } from "../../errors";
+import { MailError } from "../../errors.ts";
 import {
   ENCODED_WORD_OVERHEAD,
   encodeWord,
@@ -18,9 +18,9 @@ import {
   MAX_ENCODED_TEXT,
   toEncodableChars,
   type WordEncoding,
-} from "./encoded-word";
-import { MAX_HEADER_TEXT_CHARS, MAX_LINE_OCTETS, SOFT_LINE_OCTETS } from "./limits";
-import { hasLoneSurrogate, utf8Length } from "./utf8";
+} from "./encoded-word.ts";
+import { MAX_HEADER_TEXT_CHARS, MAX_LINE_OCTETS, SOFT_LINE_OCTETS } from "./limits.ts";
+import { hasLoneSurrogate, utf8Length } from "./utf8.ts";
 
 /** Text to write as RFC 2047 encoded-words; `prefix`/`suffix` are glued to the first/last word. */
 export interface EncodedPiece {

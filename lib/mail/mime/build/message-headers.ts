@@ -3,13 +3,13 @@
  * caller's extra fields. Bcc is resolved (for the envelope) but never written: RFC 5322
  * section 3.6.3 allows either, and writing it tells every recipient who else got the message.
  */
-import { MailError } from "../../errors";
-import { mailboxListPieces, type ResolvedMailbox, resolveMailbox } from "./address-format";
-import { unstructuredPieces } from "./encode-words";
-import { assertHeaderName, assertHeaderText, type HeaderPiece, writeHeader } from "./header-writer";
-import { normalizeMessageId } from "./message-id";
-import { trimReferences } from "./reply-headers";
-import type { AddressInput, MessageSpec } from "./types";
+import { MailError } from "../../errors.ts";
+import { mailboxListPieces, type ResolvedMailbox, resolveMailbox } from "./address-format.ts";
+import { unstructuredPieces } from "./encode-words.ts";
+import { assertHeaderName, assertHeaderText, type HeaderPiece, writeHeader } from "./header-writer.ts";
+import { normalizeMessageId } from "./message-id.ts";
+import { trimReferences } from "./reply-headers.ts";
+import type { AddressInput, MessageSpec } from "./types.ts";
 
 export interface Parties {
   from: ResolvedMailbox;

@@ -2,9 +2,9 @@
  * Message-IDs (RFC 5322 section 3.6.4): generated ones, ones the caller gives (checked), and
  * ones read from another message's headers (hostile: taken only when harmless).
  */
-import { MailError } from "../../errors";
-import { randomAlphanumeric, randomBytes } from "./boundary";
-import { assertHeaderText } from "./header-writer";
+import { MailError } from "../../errors.ts";
+import { randomAlphanumeric, randomBytes } from "./boundary.ts";
+import { assertHeaderText } from "./header-writer.ts";
 
 const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(?:\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*$/;
 /** no-fold-literal: "[" *dtext "]" */

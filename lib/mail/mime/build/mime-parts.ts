@@ -2,14 +2,14 @@
  * The leaves of a message: text bodies, files, inline images and forwarded messages, each with
  * its Content-* headers written by the one header writer.
  */
-import { MailError } from "../../errors";
-import { fallbackNamePieces, valueWithParameters } from "./encode-parameters";
-import { assertHeaderText, writeHeader } from "./header-writer";
-import { MAX_FILENAME_CHARS, MAX_LINE_OCTETS } from "./limits";
-import { isWritableId } from "./message-id";
-import type { LeafNode } from "./mime-tree-writer";
-import { encodeText } from "./text-body";
-import type { ByteSource, FileAttachment, ForwardedMessage, InlineImage } from "./types";
+import { MailError } from "../../errors.ts";
+import { fallbackNamePieces, valueWithParameters } from "./encode-parameters.ts";
+import { assertHeaderText, writeHeader } from "./header-writer.ts";
+import { MAX_FILENAME_CHARS, MAX_LINE_OCTETS } from "./limits.ts";
+import { isWritableId } from "./message-id.ts";
+import type { LeafNode } from "./mime-tree-writer.ts";
+import { encodeText } from "./text-body.ts";
+import type { ByteSource, FileAttachment, ForwardedMessage, InlineImage } from "./types.ts";
 
 /** RFC 6838 section 4.2 restricted-name, for both type and subtype. */
 const MEDIA_TYPE =

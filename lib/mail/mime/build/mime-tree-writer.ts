@@ -8,14 +8,14 @@
  * before each delimiter belongs to the delimiter, so part bodies end without one of their own.
  * Only the message as a whole ends with CRLF, as SMTP DATA needs.
  */
-import { MailError } from "../../errors";
-import { base64EncodedLength, base64LineStream, encodeBase64Lines } from "./base64-encode";
-import { BOUNDARY_LENGTH, boundaryOccursIn, makeBoundary } from "./boundary";
-import { type Parameter, valueWithParameters } from "./encode-parameters";
-import { writeHeader } from "./header-writer";
-import { MAX_BOUNDARY_ATTEMPTS } from "./limits";
-import type { ByteSource } from "./types";
-import { utf8Bytes, utf8Length } from "./utf8";
+import { MailError } from "../../errors.ts";
+import { base64EncodedLength, base64LineStream, encodeBase64Lines } from "./base64-encode.ts";
+import { BOUNDARY_LENGTH, boundaryOccursIn, makeBoundary } from "./boundary.ts";
+import { type Parameter, valueWithParameters } from "./encode-parameters.ts";
+import { writeHeader } from "./header-writer.ts";
+import { MAX_BOUNDARY_ATTEMPTS } from "./limits.ts";
+import type { ByteSource } from "./types.ts";
+import { utf8Bytes, utf8Length } from "./utf8.ts";
 
 export type PartBody =
   | { kind: "identity"; bytes: Uint8Array; quotedPrintable: boolean }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeQuotedPrintable } from "./quoted-printable-encode";
+import { encodeQuotedPrintable } from "./quoted-printable-encode.ts";
 
 /** Independent RFC 2045 section 6.7 decoder for the round trip. */
 function decodeQP(text: string): Buffer {

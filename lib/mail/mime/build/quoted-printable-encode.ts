@@ -4,7 +4,7 @@
  * ASCII is escaped, so a stray CR or LF can only leave as =0D / =0A (never bare on the wire, the
  * SMTP smuggling class of CVE-2023-51764). Encoded lines are at most 76 characters.
  */
-import { MAX_ENCODED_LINE } from "./limits";
+import { MAX_ENCODED_LINE } from "./limits.ts";
 
 const ESCAPED: string[] = Array.from(
   { length: 256 },

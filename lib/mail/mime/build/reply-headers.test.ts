@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { envelopeOf, parseMessage } from "../index";
-import { MAX_REFERENCES } from "./limits";
-import { isWritableId } from "./message-id";
-import { replyHeaders } from "./reply-headers";
+import { envelopeOf, parseMessage } from "../index.ts";
+import { MAX_REFERENCES } from "./limits.ts";
+import { isWritableId } from "./message-id.ts";
+import { replyHeaders } from "./reply-headers.ts";
 
 describe("replyHeaders (RFC 5322 section 3.6.4)", () => {
   it("uses the parent's References and Message-ID", () => {

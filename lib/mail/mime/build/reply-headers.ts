@@ -8,8 +8,8 @@
  * The parent is received mail, so its header values are hostile: only well-formed "<...>" ids
  * are taken (message-id.ts), and References is trimmed to the root and the newest ids.
  */
-import { MAX_REFERENCES } from "./limits";
-import { extractMessageIds, isWritableId } from "./message-id";
+import { MAX_REFERENCES } from "./limits.ts";
+import { extractMessageIds, isWritableId } from "./message-id.ts";
 
 export interface ParentHeaders {
   /**

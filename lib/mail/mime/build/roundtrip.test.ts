@@ -19,11 +19,11 @@ import {
   parseMessage,
   parseMessageStream,
   textBody,
-} from "../index";
-import { buildMessage, collectMessage } from "./build-message";
-import { estimateMessageSize } from "./size-estimate";
-import { randomMessage } from "./testing/random-message";
-import type { ByteSource, Mailbox, MessageSpec } from "./types";
+} from "../index.ts";
+import { buildMessage, collectMessage } from "./build-message.ts";
+import { estimateMessageSize } from "./size-estimate.ts";
+import { randomMessage } from "./testing/random-message.ts";
+import type { ByteSource, Mailbox, MessageSpec } from "./types.ts";
 
 /** Whole-message parses; every 4th case is also parsed from the builder's stream. */
 const CASES = 500;

@@ -12,10 +12,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import inputs from "../../../../../shared/hostile-public/inputs.json";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
 import { start, userMaildir } from "@/scripts/mailstack/stack.mjs";
-import { SmtpClient } from "../../smtp";
-import { buildMessage, collectMessage } from "./build-message";
-import { parseComposeAddresses } from "./compose-addresses";
-import type { MessageSpec } from "./types";
+import { SmtpClient } from "../../smtp/index.ts";
+import { buildMessage, collectMessage } from "./build-message.ts";
+import { parseComposeAddresses } from "./compose-addresses.ts";
+import type { MessageSpec } from "./types.ts";
 
 const alice = stackUser("alice");
 const bob = stackUser("bob");

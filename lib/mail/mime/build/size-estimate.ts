@@ -4,9 +4,9 @@
  * (boundaries and generated Message-IDs have fixed lengths), so the estimate is exact: it is
  * the number of octets `buildMessage(...).stream` will yield for the same spec and options.
  */
-import { base64EncodedLength } from "./base64-encode";
-import { buildMessage } from "./build-message";
-import type { BuildOptions, MessageSpec } from "./types";
+import { base64EncodedLength } from "./base64-encode.ts";
+import { buildMessage } from "./build-message.ts";
+import type { BuildOptions, MessageSpec } from "./types.ts";
 
 /** Exact size of the whole message in octets. */
 export function estimateMessageSize(spec: MessageSpec, options: BuildOptions = {}): number {

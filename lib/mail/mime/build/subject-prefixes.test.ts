@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildMessageBytes } from "./build-message";
-import { forwardSubject, replySubject } from "./subject-prefixes";
+import { buildMessageBytes } from "./build-message.ts";
+import { forwardSubject, replySubject } from "./subject-prefixes.ts";
 
 describe("replySubject / forwardSubject", () => {
   it.each([

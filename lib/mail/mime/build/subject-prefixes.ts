@@ -11,7 +11,7 @@
  * "Minutes\r\nBcc: ...". It is put on one line first (foreign-text.ts), so the reply stays
  * one Subject line.
  */
-import { oneLine } from "./foreign-text";
+import { oneLine } from "./foreign-text.ts";
 
 const REPLY = [
   "re",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import inputs from "../../../../../shared/hostile-public/inputs.json";
-import { encodeText, normalizeLineEnds } from "./text-body";
+import { encodeText, normalizeLineEnds } from "./text-body.ts";
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
 

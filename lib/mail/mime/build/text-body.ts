@@ -6,9 +6,9 @@
  * or LF must never reach the wire, where some relays take it for a line end and others do not
  * (SMTP smuggling, CVE-2023-51764), and "a\r\n.\r\nb" must stay a body, not end the DATA.
  */
-import { MAX_LINE_OCTETS, SOFT_LINE_OCTETS } from "./limits";
-import { encodeQuotedPrintable } from "./quoted-printable-encode";
-import { utf8Bytes } from "./utf8";
+import { MAX_LINE_OCTETS, SOFT_LINE_OCTETS } from "./limits.ts";
+import { encodeQuotedPrintable } from "./quoted-printable-encode.ts";
+import { utf8Bytes } from "./utf8.ts";
 
 export type TextTransferEncoding = "7bit" | "8bit" | "quoted-printable";
 

@@ -5,7 +5,7 @@
  * sequences, flags and skin tones) and from the characters that break encoders: "=?", "?=",
  * quotes, ";", "\\", "%", "_", tabs, runs of spaces, dot lines, "From " lines, long lines.
  */
-import type { Attachment, BuildOptions, InlineImage, Mailbox, MessageSpec } from "../types";
+import type { Attachment, BuildOptions, InlineImage, Mailbox, MessageSpec } from "../types.ts";
 
 export class Random {
   private state: number;
