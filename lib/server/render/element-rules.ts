@@ -2,12 +2,12 @@
 // through the URL policy, every style attribute through the CSS filter, links made explicit,
 // forms made inert, media and image inputs reduced to what an image viewer needs.
 
-import { type CssDeclaration, serializeDeclarations } from "./css/css-declarations";
-import { serializeComponents } from "./css/css-serialize";
-import { styleAttributeDeclarations } from "./css/css-stylesheet";
-import { MAX_DOM_DEPTH } from "./render-limits";
-import { parseSrcset, serializeSrcset } from "./srcset";
-import type { LoadUse, RenderTally } from "./url-policy";
+import { type CssDeclaration, serializeDeclarations } from "./css/css-declarations.ts";
+import { serializeComponents } from "./css/css-serialize.ts";
+import { styleAttributeDeclarations } from "./css/css-stylesheet.ts";
+import { MAX_DOM_DEPTH } from "./render-limits.ts";
+import { parseSrcset, serializeSrcset } from "./srcset.ts";
+import type { LoadUse, RenderTally } from "./url-policy.ts";
 
 /** Marks an element whose remote source was removed; the reader styles it as a placeholder. */
 export const BLOCKED_ATTRIBUTE = "data-lbx-blocked";
@@ -50,9 +50,11 @@ function filterUrlAttribute(
   if (value === null) return { blocked: false, remote: false };
   const decision = tally.load(value, use);
   if (decision.url === null) el.removeAttribute(name);
-  else el.setAttribute(name, decision.url);
+  else if (decision.url !== value) el.setAttribute(name, decision.url);
   return { blocked: decision.url === null && decision.remote, remote: decision.remote };
 }
+
+const DESCRIPTOR = /^(?:\d+(?:\.\d+)?(?:e[+-]?\d+)?[xwh](?: |$))*$/i;
 
 /** Decides each srcset candidate; returns whether a remote one was removed / any was remote. */
 function filterSrcset(el: Element, tally: RenderTally): { blocked: boolean; remote: boolean } {
@@ -62,12 +64,16 @@ function filterSrcset(el: Element, tally: RenderTally): { blocked: boolean; remo
   let remote = false;
   const kept = [];
   for (const candidate of parseSrcset(value)) {
+    // Descriptors are kept only in their valid forms (`2x`, `600w`, `1.5x 300h`), not as free
+    // text; a browser ignores a candidate with any other descriptor, so it is not a load.
+    if (!DESCRIPTOR.test(candidate.descriptor)) continue;
     const decision = tally.load(candidate.url, "image");
     remote ||= decision.remote;
+    blocked ||= decision.url === null && decision.remote;
     // A URL with whitespace or a trailing comma would split into other candidates on re-parse.
-    if (decision.url !== null && !/[\s]|,$/.test(decision.url)) {
+    if (decision.url !== null && !/\s|,$/.test(decision.url)) {
       kept.push({ url: decision.url, descriptor: candidate.descriptor });
-    } else if (decision.remote) blocked = true;
+    }
   }
   if (kept.length > 0) el.setAttribute("srcset", serializeSrcset(kept));
   else el.removeAttribute("srcset");

@@ -1,39 +1,59 @@
-// Bounds the shape of HTML before jsdom parses it. jsdom spends ~15 µs and ~1 KB per element, and
-// every insertion walks the ancestors (mutation records, memoized queries), so work is
-// elements × depth: 100,000 nested <div>s, or a 4 MB body of `<b>`s, would hold the server for
-// minutes. Chromium's parser flattens nesting beyond 512 for the same reason
-// (kMaximumHTMLParserDOMTreeDepth). This pass approximates the tree with a tag scanner (comments
-// and raw-text elements skipped, void and self-closing-by-sibling elements not nested), drops
-// start tags that would nest deeper than MAX_PARSE_DEPTH (their content stays, as siblings), and
-// cuts the input before the MAX_HTML_ELEMENTS-th start tag.
-//
-// Only approximation errors in pathological markup can change the result, and only by dropping
-// tags: the output still goes through DOMPurify, so this pass is never a safety boundary.
+// Bounds the work of parsing a message's HTML before jsdom does it. jsdom costs ~15 µs and ~1 KB
+// per element and every insertion walks the ancestors, so three shapes of hostile HTML hold the
+// server for seconds to minutes with small inputs:
+//   - deep nesting (100,000 <div>s): work is elements × depth. Chromium flattens at 512
+//     (kMaximumHTMLParserDOMTreeDepth); we drop start tags past MAX_PARSE_DEPTH, keeping content;
+//   - many elements (a 4 MB body of `<b>`): cut before the MAX_HTML_ELEMENTS-th element;
+//   - formatting-element reconstruction (HTML Standard §13.2.4.3): `<b id=1><p>x<b id=2><p>x…`
+//     makes the parser re-create every still-open <b> inside each new paragraph — 12 KB of input
+//     became 100,000 elements and 4 s. We model the list of active formatting elements (markers,
+//     Noah's Ark), cap it at MAX_ACTIVE_FORMATTING and charge each re-created element to the
+//     element budget;
+//   - and tags with thousands of attributes (the tokenizer's duplicate check is quadratic): cut
+//     after MAX_ATTRIBUTES.
+// The model is the tree-construction stage reduced to what decides depth and re-creation. Where it
+// is wrong, the only effect is a tag dropped or kept: DOMPurify parses the result afterwards, so
+// this pass is never a safety boundary.
 
-import { MAX_HTML_ELEMENTS, MAX_PARSE_DEPTH } from "./render-limits";
+import { scanTags } from "./html-tag-scanner.ts";
+import { MAX_ACTIVE_FORMATTING, MAX_HTML_ELEMENTS, MAX_PARSE_DEPTH } from "./render-limits.ts";
 
 export interface ShapedHtml {
   html: string;
-  /** Start tags dropped for depth. */
-  flattened: number;
   /** True if the input was cut at the element limit. */
   truncated: boolean;
 }
 
-// biome-ignore format: a list
+// biome-ignore format: lists
 const VOID = new Set([
   "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
   "wbr", "param", "keygen", "frame", "image", "basefont", "bgsound",
 ]);
-// Never containers of blocks (a block start tag closes a <p>), so never deep: not counted.
-const FLAT = new Set(["p", "option", "optgroup", "colgroup", "caption", "rb", "rt", "rtc", "rp"]);
-
-// Implied end tags (HTML Standard §13.2.6.4.7): these start tags close an open element of the
-// kinds listed, up to the nearest scope element. Without this, a table of unclosed <td>s would
-// look a thousand levels deep; with it, nested tables count three levels each (tr, td, table).
+// Cannot hold blocks, so never deep: not modelled.
+const FLAT = new Set(["option", "optgroup", "colgroup", "rb", "rt", "rtc", "rp"]);
+// biome-ignore format: lists
+const FORMATTING = new Set([
+  "a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike", "strong", "tt", "u",
+]);
+// Elements that insert a marker into the active formatting list and clear to it when they close.
+const MARKERS = new Set(["td", "th", "caption", "marquee", "object", "applet", "template"]);
+// Start tags that close an open <p> (and with it the formatting elements opened inside it).
+// biome-ignore format: lists
+const CLOSES_P = new Set([
+  "address", "article", "aside", "blockquote", "center", "details", "dialog", "dir", "div", "dl",
+  "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol",
+  "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing",
+  "form", "li", "dd", "dt", "table", "hr", "xmp", "plaintext",
+]);
+// The boundaries of "button scope", where the search for an open <p> stops.
+// biome-ignore format: lists
+const P_SCOPE = new Set([
+  "applet", "caption", "html", "table", "td", "th", "marquee", "object", "template", "button",
+]);
 const TABLE = new Set(["table"]);
 const CELL = { closes: new Set(["td", "th"]), scope: TABLE };
 const SECTION = { closes: new Set(["tbody", "thead", "tfoot"]), scope: TABLE };
+// Implied end tags: these start tags close an open element of the listed kinds, up to the scope.
 const IMPLIED: Record<string, { closes: ReadonlySet<string>; scope: ReadonlySet<string> }> = {
   td: CELL,
   th: CELL,
@@ -46,118 +66,171 @@ const IMPLIED: Record<string, { closes: ReadonlySet<string>; scope: ReadonlySet<
   dd: { closes: new Set(["dt", "dd"]), scope: new Set(["dl"]) },
 };
 
-function closeImplied(stack: string[], name: string): void {
-  const rule = IMPLIED[name];
-  if (!rule) return;
-  for (let k = stack.length - 1; k >= 0; k--) {
-    const open = stack[k]!;
-    if (rule.scope.has(open)) return;
-    if (rule.closes.has(open)) {
-      stack.length = k;
-      return;
+interface Active {
+  name: string;
+  /** Tag source: Noah's Ark compares name and attributes. */
+  tag: string;
+  onStack: boolean;
+}
+interface Open {
+  name: string;
+  active: Active | null;
+}
+
+class TreeModel {
+  readonly stack: Open[] = [];
+  /** The list of active formatting elements; null is a marker. */
+  readonly active: (Active | null)[] = [];
+  elements = 0;
+
+  lastOpen(name: string, scope?: ReadonlySet<string>): number {
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      const open = this.stack[k]!.name;
+      if (open === name) return k;
+      if (scope?.has(open)) return -1;
+    }
+    return -1;
+  }
+
+  popTo(index: number): void {
+    for (let k = this.stack.length - 1; k >= index; k--) {
+      const open = this.stack[k]!;
+      if (open.active) open.active.onStack = false;
+      if (MARKERS.has(open.name)) this.clearToMarker();
+    }
+    this.stack.length = Math.max(0, index);
+  }
+
+  clearToMarker(): void {
+    for (
+      let entry = this.active.pop();
+      entry !== undefined && entry !== null;
+      entry = this.active.pop()
+    ) {
+      entry.onStack = false;
     }
   }
-}
-// biome-ignore format: a list
-const RAW_TEXT = new Set([
-  "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript",
-]);
 
-const NAME = /[A-Za-z][^\s/>]*/y;
+  /** Removes an entry from the active list and closes its element if it is open. */
+  forget(entry: Active): void {
+    this.active.splice(this.active.lastIndexOf(entry), 1);
+    const at = this.stack.findLastIndex((open) => open.active === entry);
+    if (at !== -1) this.popTo(at);
+  }
 
-/** Index just past the `>` that ends the tag whose name ends at `i` (quoted values honoured). */
-function tagEnd(html: string, from: number): number {
-  let i = from;
-  while (i < html.length) {
-    const c = html[i];
-    if (c === ">") return i + 1;
-    if (c === "=") {
-      i++;
-      while (i < html.length && /\s/.test(html[i]!)) i++;
-      const quote = html[i];
-      if (quote === '"' || quote === "'") {
-        const close = html.indexOf(quote, i + 1);
-        if (close === -1) return html.length;
-        i = close + 1;
-        continue;
+  /** Entries after the last marker. */
+  sinceMarker(): Active[] {
+    const out: Active[] = [];
+    for (let k = this.active.length - 1; k >= 0 && this.active[k] !== null; k--)
+      out.push(this.active[k]!);
+    return out.reverse();
+  }
+
+  /** §13.2.4.3: re-create active formatting elements that are no longer open; each costs one. */
+  reconstruct(): void {
+    for (const entry of this.sinceMarker()) {
+      if (entry.onStack) continue;
+      entry.onStack = true;
+      this.stack.push({ name: entry.name, active: entry });
+      this.elements++;
+    }
+  }
+
+  closeImplied(name: string): void {
+    if (CLOSES_P.has(name)) {
+      const p = this.lastOpen("p", P_SCOPE);
+      if (p !== -1) this.popTo(p);
+    }
+    const rule = IMPLIED[name];
+    if (!rule) return;
+    for (let k = this.stack.length - 1; k >= 0; k--) {
+      const open = this.stack[k]!.name;
+      if (rule.scope.has(open)) return;
+      if (rule.closes.has(open)) {
+        this.popTo(k);
+        return;
       }
-      continue;
     }
-    i++;
   }
-  return html.length;
-}
 
-/** Start of the end tag that closes a raw-text element (its content is text, not tags). */
-function skipRawText(html: string, from: number, name: string): number {
-  const pattern = new RegExp(`</${name}[\\s/>]`, "gi");
-  pattern.lastIndex = from;
-  const match = pattern.exec(html);
-  return match === null ? html.length : match.index;
+  /** A start tag; false if it must be dropped (too deep, or too many formatting elements). */
+  start(name: string, tag: string): boolean {
+    this.elements++;
+    if (VOID.has(name) || FLAT.has(name)) {
+      this.reconstruct();
+      return true;
+    }
+    this.closeImplied(name);
+    if (name === "a" || name === "nobr") {
+      // An open <a> (or <nobr>) is closed by the next one (adoption agency), not nested.
+      const open = this.sinceMarker().findLast((entry) => entry.name === name);
+      if (open) this.forget(open);
+    }
+    const formatting = FORMATTING.has(name) ? this.sinceMarker() : null;
+    if (formatting && formatting.length >= MAX_ACTIVE_FORMATTING) return false;
+    if (!CLOSES_P.has(name) && !IMPLIED[name]) this.reconstruct();
+    if (this.stack.length >= MAX_PARSE_DEPTH) return false;
+    let active: Active | null = null;
+    if (formatting) {
+      // Noah's Ark: a fourth identical entry removes the earliest of the three.
+      const same = formatting.filter((entry) => entry.tag === tag);
+      if (same.length >= 3) this.active.splice(this.active.indexOf(same[0]!), 1);
+      active = { name, tag, onStack: true };
+      this.active.push(active);
+    } else if (MARKERS.has(name)) {
+      this.active.push(null);
+    }
+    this.stack.push({ name, active });
+    return true;
+  }
+
+  end(name: string): void {
+    if (FORMATTING.has(name)) {
+      const entry = this.sinceMarker().findLast((e) => e.name === name);
+      if (entry) {
+        this.forget(entry);
+        return;
+      }
+    }
+    const at = this.lastOpen(name);
+    if (at !== -1) this.popTo(at);
+  }
 }
 
 export function shapeHtml(html: string): ShapedHtml {
-  const stack: string[] = [];
-  const dropped = new Map<string, number>();
-  const kept: string[] = [];
-  let copied = 0; // html[copied..] not yet pushed to `kept`
-  let elements = 0;
-  let flattened = 0;
-  let i = html.indexOf("<");
-  while (i !== -1 && i < html.length) {
-    const next = html[i + 1];
-    if (html.startsWith("<!--", i)) {
-      const end = html.indexOf("-->", i + 4);
-      i = end === -1 ? html.length : end + 3;
-    } else if (next === "!" || next === "?") {
-      const end = html.indexOf(">", i + 2);
-      i = end === -1 ? html.length : end + 1;
-    } else {
-      const closing = next === "/";
-      NAME.lastIndex = i + (closing ? 2 : 1);
-      const name = NAME.exec(html)?.[0]?.toLowerCase();
-      if (name === undefined) {
-        i += 1;
+  const model = new TreeModel();
+  const droppedEnds = new Map<string, number>();
+  const out: string[] = [];
+  let copied = 0; // html[copied..] is not yet in `out`
+  const skip = (from: number, to: number, replacement = "") => {
+    out.push(html.slice(copied, from), replacement);
+    copied = to;
+  };
+  for (const token of scanTags(html)) {
+    if (token.type === "text") {
+      model.reconstruct();
+    } else if (token.type === "end") {
+      const pending = droppedEnds.get(token.name) ?? 0;
+      if (pending > 0) {
+        droppedEnds.set(token.name, pending - 1);
+        skip(token.from, token.to);
       } else {
-        const end = tagEnd(html, NAME.lastIndex);
-        let drop = false;
-        if (closing) {
-          const pending = dropped.get(name) ?? 0;
-          if (pending > 0) {
-            dropped.set(name, pending - 1);
-            drop = true;
-          } else {
-            const at = stack.lastIndexOf(name);
-            if (at !== -1) stack.length = at;
-          }
-        } else {
-          elements++;
-          if (elements > MAX_HTML_ELEMENTS) {
-            kept.push(html.slice(copied, i));
-            return { html: kept.join(""), flattened, truncated: true };
-          }
-          const nests = !VOID.has(name) && !FLAT.has(name) && !RAW_TEXT.has(name);
-          if (nests) closeImplied(stack, name);
-          if (nests && stack.length >= MAX_PARSE_DEPTH) {
-            dropped.set(name, (dropped.get(name) ?? 0) + 1);
-            flattened++;
-            drop = true;
-          } else if (nests) {
-            // `<div/>` opens a div: the slash means nothing on HTML elements.
-            stack.push(name);
-          }
-        }
-        if (drop) {
-          kept.push(html.slice(copied, i));
-          copied = end;
-        }
-        i = !closing && RAW_TEXT.has(name) ? skipRawText(html, end, name) : end;
-        if (!closing && name === "plaintext") i = html.length;
+        model.end(token.name);
       }
+    } else if (
+      !model.start(token.name, FORMATTING.has(token.name) ? html.slice(token.from, token.to) : "")
+    ) {
+      droppedEnds.set(token.name, (droppedEnds.get(token.name) ?? 0) + 1);
+      skip(token.from, token.to);
+    } else if (token.attributeCut !== -1) {
+      skip(token.attributeCut, token.to, ">");
     }
-    i = html.indexOf("<", i);
+    if (model.elements > MAX_HTML_ELEMENTS) {
+      out.push(html.slice(copied, token.from));
+      return { html: out.join(""), truncated: true };
+    }
   }
-  if (copied === 0) return { html, flattened, truncated: false };
-  kept.push(html.slice(copied));
-  return { html: kept.join(""), flattened, truncated: false };
+  if (copied === 0) return { html, truncated: false };
+  out.push(html.slice(copied));
+  return { html: out.join(""), truncated: false };
 }

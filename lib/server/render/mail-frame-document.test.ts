@@ -1,8 +1,8 @@
 import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { mailFrameCsp, mailFrameDocument } from "./mail-frame-document";
-import { sanitizeMailHtml } from "./sanitize-mail-html";
-import { proxyUrl } from "./testing/corpus";
+import { mailFrameCsp, mailFrameDocument } from "./mail-frame-document.ts";
+import { sanitizeMailHtml } from "./sanitize-mail-html.ts";
+import { proxyUrl } from "./testing/corpus.ts";
 
 const SOURCES = ["https://mail.example.org/api/parts/", "https://mail.example.org/api/image-proxy"];
 
@@ -61,6 +61,10 @@ describe("mailFrameDocument", () => {
     const styles = Array.from(parsed.querySelectorAll("style"));
     expect(styles[0]!.parentElement!.localName).toBe("head");
     expect(styles[0]!.textContent).toContain("img{max-width:100%;height:auto}");
+  });
+
+  it("refuses HTML that did not come out of the sanitizer", () => {
+    expect(() => mailFrameDocument("<p>raw</p>", { imgSources: [] })).toThrow(TypeError);
   });
 
   it("uses dark defaults only for messages that set no colours of their own", () => {

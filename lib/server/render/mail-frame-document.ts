@@ -5,8 +5,8 @@
 // re-point relative URLs (manifest p04–p07; the "sandboxed" reference rendering in
 // validation-chromium156.tsv is this frame without the sanitizer).
 
-import { MAIL_ROOT_CLASS } from "./css/css-selector-scope";
-import { BLOCKED_ATTRIBUTE } from "./element-rules";
+import { MAIL_ROOT_CLASS } from "./css/css-selector-scope.ts";
+import { BLOCKED_ATTRIBUTE } from "./element-rules.ts";
 
 export interface MailFrameOptions {
   /**
@@ -62,6 +62,10 @@ const SETS_COLOURS = /\b(?:color|bgcolor|background(?:-color|-image)?)\s*[:=]/i;
 
 /** The full srcdoc document for a sanitized message (the `html` of sanitizeMailHtml). */
 export function mailFrameDocument(sanitized: string, options: MailFrameOptions): string {
+  // A cheap guard against passing the raw body by mistake: sanitized output is one wrapper.
+  if (!sanitized.startsWith(`<div class="${MAIL_ROOT_CLASS}`) || !sanitized.endsWith("</div>")) {
+    throw new TypeError("mailFrameDocument: expects the html of sanitizeMailHtml");
+  }
   const csp = mailFrameCsp(options.imgSources);
   const dark = options.darkMode === true && !SETS_COLOURS.test(sanitized);
   return [

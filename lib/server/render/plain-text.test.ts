@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type PlainBlock, renderPlainText } from "./plain-text";
-import { corpusMessages } from "./testing/corpus";
+import { type PlainBlock, renderPlainText } from "./plain-text.ts";
+import { corpusMessages } from "./testing/corpus.ts";
 
 /** The blocks with each line's pieces joined back into text, for readable expectations. */
 function shape(blocks: PlainBlock[]): unknown[] {

@@ -3,10 +3,10 @@
 // linked. The result is plain data: React renders every string as text, so no markup in a message
 // can become markup in the page (no dangerouslySetInnerHTML anywhere on this path).
 
-import { linkify, type PlainInline } from "./linkify";
-import { MAX_PLAIN_TEXT_CHARS, MAX_QUOTE_DEPTH } from "./render-limits";
+import { linkify, type PlainInline } from "./linkify.ts";
+import { MAX_PLAIN_TEXT_CHARS, MAX_QUOTE_DEPTH } from "./render-limits.ts";
 
-export type { PlainInline } from "./linkify";
+export type { PlainInline } from "./linkify.ts";
 
 /** One line of text, as pieces (text and links). Render with `white-space: pre-wrap`. */
 export type PlainLine = PlainInline[];

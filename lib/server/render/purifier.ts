@@ -82,6 +82,8 @@ interface Purifier {
 }
 
 export interface PurifiedMail {
+  /** The <html> element (its dir and lang matter). */
+  root: Element;
   /** <style> elements that were in <head>, in document order. */
   headStyles: Element[];
   /** The <body>, attributes included; null if the message replaced it (a <frameset>). */
@@ -139,10 +141,8 @@ export function purifyMailHtml(html: string, hooks: PurifyHooks): PurifiedMail {
     const children = Array.from(root.children);
     const head = children.find((el) => el.localName === "head");
     const body = children.find((el) => el.localName === "body") as HTMLElement | undefined;
-    return {
-      headStyles: head ? Array.from(head.getElementsByTagName("style")) : [],
-      body: body ?? null,
-    };
+    const headStyles = head ? Array.from(head.getElementsByTagName("style")) : [];
+    return { root, headStyles, body: body ?? null };
   } finally {
     active = null;
   }

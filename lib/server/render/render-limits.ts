@@ -10,10 +10,10 @@
 export const MAX_HTML_CHARS = 4_000_000;
 
 /**
- * Start tags after this many are cut off before parsing. jsdom costs ~15 µs and ~1 KB per element
- * (0.5 s and ~40 MB here); the largest real message in the corpus has 4,600 elements and a big
- * newsletter ~5,000, so this leaves a wide margin while a 4 MB body of `<b>` (1.3 M elements,
- * over 20 s) is refused.
+ * Elements (start tags, plus those the parser re-creates: html-shape-guard.ts) after this many are
+ * cut off before parsing. jsdom costs ~15 µs and ~1 KB per element (0.5 s and ~40 MB here); the
+ * largest real message in the corpus has 4,600 elements and a big newsletter ~5,000, so this
+ * leaves a wide margin while a 4 MB body of `<b>` (1.3 M elements, over 20 s) is refused.
  */
 export const MAX_HTML_ELEMENTS = 30_000;
 
@@ -23,6 +23,19 @@ export const MAX_HTML_ELEMENTS = 30_000;
  * cost; real layouts nest tables ~10 deep (≈ 40 elements). Chromium flattens at 512.
  */
 export const MAX_PARSE_DEPTH = 128;
+
+/**
+ * Formatting elements (<b>, <font>, <a>…) left open at once, beyond which further ones are
+ * dropped. The parser re-creates every open one inside each new block (§13.2.4.3), so this bounds
+ * the work per block; real mail leaves a handful open (Noah's Ark already folds identical ones).
+ */
+export const MAX_ACTIVE_FORMATTING = 32;
+
+/**
+ * Attributes kept per tag. parse5 checks each new attribute against the previous ones (quadratic:
+ * 8,000 attributes cost 0.2 s); real mail has at most a few dozen.
+ */
+export const MAX_ATTRIBUTES = 128;
 
 /**
  * After parsing, elements nested deeper than this are replaced by their text: the second guard

@@ -3,10 +3,10 @@
 // safe and stable under re-parsing, and sanitizing the output again must give it back.
 
 import { describe, expect, it } from "vitest";
-import { sanitizeMailHtml } from "./sanitize-mail-html";
-import { corpusMessages, partResolver, proxyUrl } from "./testing/corpus";
-import { safetyViolations } from "./testing/inspect-output";
-import { syntheticNewsletter } from "./testing/synthetic-newsletter";
+import { sanitizeMailHtml } from "./sanitize-mail-html.ts";
+import { corpusMessages, partResolver, proxyUrl } from "./testing/corpus.ts";
+import { safetyViolations } from "./testing/inspect-output.ts";
+import { syntheticNewsletter } from "./testing/synthetic-newsletter.ts";
 
 const parts = corpusMessages().flatMap((message) =>
   message.parts

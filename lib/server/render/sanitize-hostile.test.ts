@@ -3,16 +3,16 @@
 // goes through the sanitizer before and after remote content is allowed.
 
 import { beforeAll, describe, expect, it } from "vitest";
-import { renderPlainText } from "./plain-text";
-import { type SanitizedMail, sanitizeMailHtml } from "./sanitize-mail-html";
+import { renderPlainText } from "./plain-text.ts";
+import { type SanitizedMail, sanitizeMailHtml } from "./sanitize-mail-html.ts";
 import {
   type ExtractedMessage,
   hostileRenderingMessages,
   PROXY_PREFIX,
   partResolver,
   proxyUrl,
-} from "./testing/corpus";
-import { inspectOutput, safetyViolations } from "./testing/inspect-output";
+} from "./testing/corpus.ts";
+import { inspectOutput, safetyViolations } from "./testing/inspect-output.ts";
 
 let messages: ExtractedMessage[] = [];
 beforeAll(() => {

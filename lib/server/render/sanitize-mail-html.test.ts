@@ -1,8 +1,9 @@
+import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
-import { MAX_DOM_DEPTH, MAX_HTML_ELEMENTS } from "./render-limits";
-import { type RenderOptions, sanitizeMailHtml } from "./sanitize-mail-html";
-import { proxyUrl } from "./testing/corpus";
-import { inspectOutput, safetyViolations } from "./testing/inspect-output";
+import { MAX_DOM_DEPTH, MAX_HTML_ELEMENTS } from "./render-limits.ts";
+import { type RenderOptions, sanitizeMailHtml } from "./sanitize-mail-html.ts";
+import { proxyUrl } from "./testing/corpus.ts";
+import { inspectOutput, safetyViolations } from "./testing/inspect-output.ts";
 
 const PART = "https://app.test/part/";
 const options = (overrides: Partial<RenderOptions> = {}): RenderOptions => ({
@@ -113,6 +114,12 @@ describe("images", () => {
     );
   });
 
+  it("keeps srcset descriptors only in their valid forms", () => {
+    expect(
+      inner('<img srcset="cid:img1@x 2x, cid:img2@x 1x (a, javascript:x 3x), cid:img3@x 600w">'),
+    ).toBe(`<img srcset="${PART}img1%40x 2x, ${PART}img3%40x 600w">`);
+  });
+
   it("resolves cid: images through resolveCid and reports the missing ones", () => {
     const out = clean('<img src="cid:img1@x"><img src="cid:%3Cimg2@x%3E"><img src="cid:doc@x">');
     expect(out.html).toBe(
@@ -175,6 +182,17 @@ describe("document structure", () => {
     );
     expect(out.remoteBlocked).toBe(1);
     expect(inner('<body bgcolor="red;background:url(http://x.test/)">x</body>')).toBe("x");
+  });
+
+  it("keeps the body's classes, direction and language on the wrapper", () => {
+    const once = clean(
+      '<html lang="he" dir="rtl"><body class="dark  x<y" onload="x()"><p>שלום</p></body></html>',
+    ).html;
+    expect(once).toBe('<div class="lbx-mail dark" dir="rtl" lang="he"><p>שלום</p></div>');
+    expect(clean(once).html).toBe(once);
+    expect(clean('<body dir="sideways" lang="en us">x</body>').html).toBe(
+      '<div class="lbx-mail">x</div>',
+    );
   });
 
   it("keeps the layout mail needs: tables, fonts, centred blocks, classes and <style>", () => {
@@ -277,6 +295,12 @@ describe("document structure", () => {
     expect(clean('<div class="lbx-mail" id="x" onclick="a()">y</div>').html).toBe(
       '<div class="lbx-mail"><div class="lbx-mail" id="x">y</div></div>',
     );
+  });
+
+  it("skips jsdom's inline-style parsing only in its own window (purifier.ts)", () => {
+    clean('<p style="color:red">x</p>');
+    const other = new JSDOM('<p style="color: red">x</p>').window.document.querySelector("p")!;
+    expect(other.style.color).toBe("red");
   });
 
   it("is stable under re-parsing after consent too (proxied and part URLs included)", () => {

@@ -2,8 +2,8 @@
 // so that filters see `url(` … `)` or a nested `{…}` as one unit. Built iteratively: hostile CSS can
 // open thousands of blocks, and the depth check below refuses it before any recursive walk.
 
-import { MAX_CSS_NESTING } from "../render-limits";
-import type { CssToken } from "./css-tokenizer";
+import { MAX_CSS_NESTING } from "../render-limits.ts";
+import type { CssToken } from "./css-tokenizer.ts";
 
 export type CssFunction = { type: "func"; name: string; value: CssComponent[] };
 export type CssBlock = { type: "block"; open: "{" | "[" | "("; value: CssComponent[] };

@@ -14,8 +14,8 @@ import {
   isWhitespace,
   splitComponents,
   trimComponents,
-} from "./css-components";
-import { serializeComponents, serializeIdent } from "./css-serialize";
+} from "./css-components.ts";
+import { serializeComponents, serializeIdent } from "./css-serialize.ts";
 
 /** Decides one url() in a declaration: the URL to write, or null to replace it with `none`. */
 export type CssUrlDecider = (url: string, property: string) => string | null;

@@ -6,8 +6,8 @@
 // descendant of it. A selector that already starts at the wrapper (our own output, re-sanitized)
 // is kept, unless a sibling combinator follows the wrapper (`.lbx-mail ~ x` leaves the wrapper).
 
-import { type CssComponent, isIdent, splitComponents, trimComponents } from "./css-components";
-import { serializeComponents } from "./css-serialize";
+import { type CssComponent, isIdent, splitComponents, trimComponents } from "./css-components.ts";
+import { serializeComponents } from "./css-serialize.ts";
 
 /** Class of the element that holds the message (the former <body>), see sanitize-mail-html.ts. */
 export const MAIL_ROOT_CLASS = "lbx-mail";

@@ -6,8 +6,8 @@
 //   - tokens that would merge when printed side by side (`a` `b` → `ab`, `1` `px` → `1px`) are
 //     separated by an empty comment, so re-tokenizing gives back the same tokens (idempotence).
 
-import type { CssComponent } from "./css-components";
-import type { CssToken } from "./css-tokenizer";
+import type { CssComponent } from "./css-components.ts";
+import type { CssToken } from "./css-tokenizer.ts";
 
 const hexEscape = (cp: number) => `\\${cp.toString(16)} `;
 

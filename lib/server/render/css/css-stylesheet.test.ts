@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type RenderOptions, RenderTally } from "../url-policy";
-import { filterStyleAttribute, filterStylesheet } from "./css-stylesheet";
+import { type RenderOptions, RenderTally } from "../url-policy.ts";
+import { filterStyleAttribute, filterStylesheet } from "./css-stylesheet.ts";
 
 const proxyUrl = (url: string) => `https://app.test/proxy?u=${encodeURIComponent(url)}`;
 

@@ -9,19 +9,24 @@
 // the wild; `@IMPORT`, `@im\70 ort`, `@import/**/url(…)` all tokenize to at-keyword "import"),
 // @namespace, @charset, @layer, @property, @page, @container, @scope, @-moz-document.
 
-import { MAX_AT_RULE_NESTING, MAX_CSS_CHARS } from "../render-limits";
-import type { LoadDecision, LoadUse } from "../url-policy";
-import { type CssComponent, isWhitespace, parseComponents, trimComponents } from "./css-components";
+import { MAX_AT_RULE_NESTING, MAX_CSS_CHARS } from "../render-limits.ts";
+import type { LoadDecision, LoadUse } from "../url-policy.ts";
+import {
+  type CssComponent,
+  isWhitespace,
+  parseComponents,
+  trimComponents,
+} from "./css-components.ts";
 import {
   BACKGROUND_PROPERTIES,
   type CssDeclaration,
   type CssUrlDecider,
   filterDeclarations,
   serializeDeclarations,
-} from "./css-declarations";
-import { keyframeSelectorList, scopeSelectorList } from "./css-selector-scope";
-import { serializeComponents } from "./css-serialize";
-import { tokenizeCss } from "./css-tokenizer";
+} from "./css-declarations.ts";
+import { keyframeSelectorList, scopeSelectorList } from "./css-selector-scope.ts";
+import { serializeComponents } from "./css-serialize.ts";
+import { tokenizeCss } from "./css-tokenizer.ts";
 
 /** The part of the URL policy the CSS filter needs (RenderTally implements it). */
 export interface CssLoader {

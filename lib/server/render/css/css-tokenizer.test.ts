@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseComponents } from "./css-components";
-import { serializeComponents } from "./css-serialize";
-import { type CssToken, tokenizeCss } from "./css-tokenizer";
+import { parseComponents } from "./css-components.ts";
+import { serializeComponents } from "./css-serialize.ts";
+import { type CssToken, tokenizeCss } from "./css-tokenizer.ts";
 
 const types = (css: string) => tokenizeCss(css).map((t) => t.type);
 const first = (css: string) => tokenizeCss(css)[0]!;

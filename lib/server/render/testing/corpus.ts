@@ -1,14 +1,15 @@
 // Test helper: the public corpus and hostile messages, read in place (../shared, relative to the
-// repository root) and split into parts by Python's email package (extract-parts.py) until our
-// own MIME parser (lib/mail/mime) exports one. Nothing is copied into the repository.
+// repository root) and split into parts by our own MIME parser (lib/mail/mime), so the renderer is
+// tested on the text the reader will really give it. Nothing is copied into the repository.
 
-import { execFileSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { parseMessage } from "../../../mail/mime/index.ts";
 
 export interface ExtractedPart {
   contentType: string;
   contentId: string | null;
+  /** Decoded text, for text/html, text/plain and image/svg+xml parts. */
   text?: string;
   flowed?: boolean;
   delSp?: boolean;
@@ -25,17 +26,27 @@ const ROOT = path.resolve(import.meta.dirname, "../../../..");
 export const SHARED = path.resolve(ROOT, "../shared");
 export const HOSTILE_DIR = path.join(SHARED, "hostile-public");
 export const CORPUS_DIR = path.join(SHARED, "corpus/public");
-const SCRIPT = path.join(import.meta.dirname, "extract-parts.py");
+
+const TEXT_TYPES = new Set(["text/html", "text/plain", "image/svg+xml"]);
 
 export function extractMessages(files: readonly string[]): ExtractedMessage[] {
-  const out = execFileSync("python3", [SCRIPT, ...files], {
-    encoding: "utf8",
-    maxBuffer: 256 * 1024 * 1024,
+  return files.map((file) => {
+    const message = parseMessage(readFileSync(file));
+    const parts = message
+      .parts()
+      .filter((part) => part.kind === "leaf")
+      .map((part): ExtractedPart => {
+        const entry: ExtractedPart = { contentType: part.contentType, contentId: part.contentId };
+        if (!TEXT_TYPES.has(part.contentType)) return entry;
+        return {
+          ...entry,
+          text: message.text(part) ?? "",
+          flowed: part.params.format?.toLowerCase() === "flowed",
+          delSp: part.params.delsp?.toLowerCase() === "yes",
+        };
+      });
+    return { file: path.basename(file), subject: message.headers.get("subject") ?? "", parts };
   });
-  return (JSON.parse(out) as ExtractedMessage[]).map((m) => ({
-    ...m,
-    file: path.basename(m.file),
-  }));
 }
 
 /** The hostile messages whose attack is in the rendering (manifest: p01–p09, p14, p15). */
@@ -47,7 +58,7 @@ export function hostileRenderingMessages(): ExtractedMessage[] {
   return extractMessages(files);
 }
 
-/** Every corpus message that has at least one text/html part, with its parts. */
+/** Every message of the public corpus, with its parts. */
 export function corpusMessages(): ExtractedMessage[] {
   const files = readdirSync(CORPUS_DIR)
     .filter((f) => f.endsWith(".eml"))

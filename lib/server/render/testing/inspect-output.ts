@@ -11,6 +11,8 @@ export interface OutputFacts {
   styleTexts: string[];
   /** Deepest element below <body> (a child of <body> is at depth 1). */
   maxDepth: number;
+  /** Elements below <body>. */
+  elements: number;
 }
 
 const dom = new JSDOM("");
@@ -25,7 +27,8 @@ export function inspectOutput(html: string): OutputFacts {
   const styleTexts: string[] = [];
   let maxDepth = 0;
   const depths = new Map<Element, number>([[doc.body, 0]]);
-  for (const el of Array.from(doc.body.querySelectorAll("*"))) {
+  const all = Array.from(doc.body.querySelectorAll("*"));
+  for (const el of all) {
     const depth = (depths.get(el.parentElement!) ?? 0) + 1;
     depths.set(el, depth);
     maxDepth = Math.max(maxDepth, depth);
@@ -35,7 +38,14 @@ export function inspectOutput(html: string): OutputFacts {
     }
     if (el.localName === "style") styleTexts.push(el.textContent ?? "");
   }
-  return { reparsed: doc.body.innerHTML, tags, attributes, styleTexts, maxDepth };
+  return {
+    reparsed: doc.body.innerHTML,
+    tags,
+    attributes,
+    styleTexts,
+    maxDepth,
+    elements: all.length,
+  };
 }
 
 /** What a browser would treat as a URL scheme, after the URL parser's own clean-up. */
