@@ -10,7 +10,7 @@ import fs from "node:fs";
 import tls from "node:tls";
 import { beforeAll, describe, expect, it } from "vitest";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
-import { RawDialog } from "./raw-dialog";
+import { RawDialog } from "./raw-dialog.ts";
 import {
   deliverMany,
   deliverRaw,
