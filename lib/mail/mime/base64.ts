@@ -25,10 +25,23 @@ export class Base64Decoder {
   private done = false;
   /** Decoded bytes so far, for `decodedSize` without keeping them. */
   total = 0;
+  private scratch: Uint8Array | null = null;
+
+  /**
+   * With `reuseOutput`, `update` returns a view of one internal buffer, valid until the next
+   * call: a stream consumer that copies what it keeps then makes no garbage per chunk.
+   */
+  constructor(private readonly options: { reuseOutput?: boolean } = {}) {}
+
+  private output(size: number): Uint8Array {
+    if (!this.options.reuseOutput) return new Uint8Array(size);
+    if (!this.scratch || this.scratch.length < size) this.scratch = new Uint8Array(size);
+    return this.scratch;
+  }
 
   update(chunk: Uint8Array): Uint8Array {
     if (this.done || chunk.length === 0) return new Uint8Array(0);
-    const out = new Uint8Array(Math.floor(((this.count + chunk.length) * 3) / 4) + 3);
+    const out = this.output(Math.floor(((this.count + chunk.length) * 3) / 4) + 3);
     let o = 0;
     let bits = this.bits;
     let count = this.count;

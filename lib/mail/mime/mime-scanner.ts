@@ -15,7 +15,7 @@
  * becomes a leaf holding its body (Python does the same; Thunderbird shows it as text).
  */
 import { BoundaryMatcher } from "./boundary-scanner.ts";
-import { bytesOfBinaryString, concatBytes } from "./bytes.ts";
+import { bytesOfBinaryString } from "./bytes.ts";
 import { buildHeaderList } from "./header-block.ts";
 import { HeaderCollector } from "./header-collector.ts";
 import type { MimeLimits, MimeWarning, MimeWarningCode } from "./limits.ts";
@@ -95,6 +95,7 @@ export class MimeScanner {
   private readonly lines = new LineCounter();
   private tail: Uint8Array = EMPTY;
   private pending: Uint8Array[] = [];
+  private scratch: Uint8Array = EMPTY;
   private pendingBytes = 0;
   private tailAbs = 0;
   private received = 0;
@@ -181,15 +182,28 @@ export class MimeScanner {
     this.tailAbs = dataAbs + pos;
   }
 
-  /** The unconsumed tail, the chunks held back since, and `chunk`, as one array. */
+  /**
+   * The unconsumed tail, the chunks held back since, and `chunk`, as one array. Joined in a
+   * reused buffer: nothing keeps a view of it past this write (the tail is copied out, hooks
+   * copy what they keep), so a long stream makes no garbage per chunk here.
+   */
   private takeInput(chunk?: Uint8Array): Uint8Array {
     const parts = [this.tail, ...this.pending];
     if (chunk) parts.push(chunk);
     this.pending = [];
     this.pendingBytes = 0;
     const nonEmpty = parts.filter((p) => p.length > 0);
-    if (nonEmpty.length === 1) return nonEmpty[0]!;
-    return concatBytes(nonEmpty);
+    if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
+    let length = 0;
+    for (const p of nonEmpty) length += p.length;
+    if (this.scratch.length < length)
+      this.scratch = new Uint8Array(Math.max(length, this.scratch.length * 2));
+    let o = 0;
+    for (const p of nonEmpty) {
+      this.scratch.set(p, o);
+      o += p.length;
+    }
+    return this.scratch.subarray(0, length);
   }
 
   /** Ends the input (optionally with a last chunk) and returns the root entity. */

@@ -28,13 +28,29 @@ for (let i = 0; i < 6; i++) {
 /** Longest white-space run held back between chunks (a line is at most 998 octets). */
 const MAX_HELD = 1024;
 
+/** Byte classes for the decoder's fast path. */
+const KIND_PLAIN = 0;
+const KIND_EQ = 1;
+const KIND_WSP = 2;
+/** Plain bytes, except that CR and LF also end the fast path's "single space" rule. */
+const KIND = new Uint8Array(256);
+KIND[EQ] = KIND_EQ;
+KIND[0x20] = KIND_WSP;
+KIND[0x09] = KIND_WSP;
+KIND[CR] = 3;
+KIND[LF] = 3;
+
 function isWsp(b: number): boolean {
   return b === 0x20 || b === 0x09;
 }
 
 export class QuotedPrintableDecoder {
   private pending: Uint8Array = new Uint8Array(0);
+  private scratch: Uint8Array | null = null;
   total = 0;
+
+  /** With `reuseOutput`, `update` returns a view of one buffer, valid until the next call. */
+  constructor(private readonly options: { reuseOutput?: boolean } = {}) {}
 
   update(chunk: Uint8Array): Uint8Array {
     let input = chunk;
@@ -43,7 +59,13 @@ export class QuotedPrintableDecoder {
       input.set(this.pending);
       input.set(chunk, this.pending.length);
     }
-    const { out, consumed } = decode(input, false);
+    let target: Uint8Array | undefined;
+    if (this.options.reuseOutput) {
+      if (!this.scratch || this.scratch.length < input.length)
+        this.scratch = new Uint8Array(input.length);
+      target = this.scratch;
+    }
+    const { out, consumed } = decode(input, false, target);
     this.pending = input.slice(consumed);
     this.total += out.length;
     return out;
@@ -61,13 +83,27 @@ export class QuotedPrintableDecoder {
  * Decodes `input`; when not `final`, stops before a tail whose meaning depends on bytes not yet
  * seen (trailing white space with no line end yet, `=` or `=X` at the very end).
  */
-function decode(input: Uint8Array, final: boolean): { out: Uint8Array; consumed: number } {
+function decode(
+  input: Uint8Array,
+  final: boolean,
+  target?: Uint8Array,
+): { out: Uint8Array; consumed: number } {
   const n = input.length;
-  const out = new Uint8Array(n);
+  const out = target ?? new Uint8Array(n);
   let o = 0;
   let i = 0;
-  while (i < n) {
-    const b = input[i]!;
+  outer: while (i < n) {
+    let b = input[i]!;
+    // Fast path: runs of ordinary bytes, and a single space or tab between two of them.
+    while (KIND[b] !== KIND_EQ) {
+      if (KIND[b] === KIND_WSP) {
+        const c = i + 1 < n ? input[i + 1]! : -1;
+        if (c === -1 || KIND[c] !== KIND_PLAIN) break;
+      }
+      out[o++] = b;
+      if (++i === n) break outer;
+      b = input[i]!;
+    }
     if (b === EQ) {
       if (i + 1 >= n) {
         if (!final) break;
@@ -76,6 +112,19 @@ function decode(input: Uint8Array, final: boolean): { out: Uint8Array; consumed:
         continue;
       }
       const h1 = input[i + 1]!;
+      const v1 = HEX[h1]!;
+      if (v1 !== 255) {
+        if (i + 2 >= n && !final) break;
+        const v2 = i + 2 < n ? HEX[input[i + 2]!]! : 255;
+        if (v2 !== 255) {
+          out[o++] = (v1 << 4) | v2;
+          i += 3;
+          continue;
+        }
+        out[o++] = EQ; // bad escape: keep the `=` and go on with the next byte
+        i++;
+        continue;
+      }
       if (h1 === LF) {
         i += 2; // soft break, bare LF
         continue;
@@ -86,7 +135,7 @@ function decode(input: Uint8Array, final: boolean): { out: Uint8Array; consumed:
           i += 3;
           continue;
         }
-        out[o++] = EQ; // `=` CR without LF: not a soft break in LF-only terms; keep
+        out[o++] = EQ; // `=` CR without LF: not a soft break; keep
         i++;
         continue;
       }
@@ -100,49 +149,32 @@ function decode(input: Uint8Array, final: boolean): { out: Uint8Array; consumed:
           continue;
         }
         if (input[j] === CR && j + 1 === n && !final) break;
-        out[o++] = EQ;
-        i++;
-        continue;
       }
-      if (i + 2 >= n && !final) break;
-      const h2 = i + 2 < n ? input[i + 2]! : 0;
-      const v1 = HEX[h1]!;
-      const v2 = HEX[h2]!;
-      if (v1 !== 255 && v2 !== 255) {
-        out[o++] = (v1 << 4) | v2;
-        i += 3;
-        continue;
-      }
-      out[o++] = EQ; // bad escape: keep the `=` and go on with the next byte
+      out[o++] = EQ; // `=` before something that is neither hex nor a line end: keep it
       i++;
       continue;
     }
-    if (isWsp(b)) {
-      // Trailing white space on a line is deleted; elsewhere kept.
-      let j = i + 1;
-      while (j < n && isWsp(input[j]!)) j++;
-      if (j === n) {
-        if (!final && j - i < MAX_HELD) break;
-        if (final) {
-          i = n; // white space at the very end of the body
-          continue;
-        }
-        // An endless run of white space is not transport padding: pass it on rather than hold
-        // it (holding and rescanning it on every chunk would be quadratic).
-        while (i < j) out[o++] = input[i++]!;
+    // White space followed by more white space, a line end, `=` or the end of the data.
+    let j = i + 1;
+    while (j < n && isWsp(input[j]!)) j++;
+    if (j === n) {
+      if (!final && j - i < MAX_HELD) break;
+      if (final) {
+        i = n; // white space at the very end of the body
         continue;
       }
-      const c = input[j]!;
-      if (c === LF || (c === CR && input[j + 1] === LF)) {
-        i = j;
-        continue;
-      }
-      if (c === CR && j + 1 === n && !final) break;
+      // An endless run of white space is not transport padding: pass it on rather than hold
+      // it (holding and rescanning it on every chunk would be quadratic).
       while (i < j) out[o++] = input[i++]!;
       continue;
     }
-    out[o++] = b;
-    i++;
+    const c = input[j]!;
+    if (c === LF || (c === CR && input[j + 1] === LF)) {
+      i = j; // trailing white space on a line is deleted
+      continue;
+    }
+    if (c === CR && j + 1 === n && !final) break;
+    while (i < j) out[o++] = input[i++]!;
   }
   return { out: out.subarray(0, o), consumed: i };
 }

@@ -108,7 +108,11 @@ export class MimeStreamParser {
   private onStart(part: ParsedPart): void {
     const keep = this.options.keep ?? keepReadable;
     this.states.set(part, {
-      decoder: part.kind === "leaf" ? createTransferDecoder(part.transferEncoding) : null,
+      // Decoded chunks are copied when kept or emitted: one reused buffer per part, no garbage.
+      decoder:
+        part.kind === "leaf"
+          ? createTransferDecoder(part.transferEncoding, { reuseOutput: true })
+          : null,
       keep: part.kind === "leaf" && keep(part),
       data: part.kind === "leaf" && (this.options.data?.(part) ?? false),
       chunks: [],

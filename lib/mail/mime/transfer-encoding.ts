@@ -92,9 +92,16 @@ class UuencodeDecoder implements TransferDecoder {
   }
 }
 
-export function createTransferDecoder(encoding: string): TransferDecoder {
-  if (encoding === "base64") return new Base64Decoder();
-  if (encoding === "quoted-printable") return new QuotedPrintableDecoder();
+/**
+ * An incremental decoder. With `reuseOutput`, each `update` result is a view that the next call
+ * overwrites (identity encodings return views of their input anyway): copy what you keep.
+ */
+export function createTransferDecoder(
+  encoding: string,
+  options: { reuseOutput?: boolean } = {},
+): TransferDecoder {
+  if (encoding === "base64") return new Base64Decoder(options);
+  if (encoding === "quoted-printable") return new QuotedPrintableDecoder(options);
   if (encoding === "x-uuencode") return new UuencodeDecoder();
   return new IdentityDecoder();
 }
