@@ -7,7 +7,7 @@ import { parseDate } from "./date.ts";
 import type { HeaderList } from "./header-block.ts";
 import { parseMessageIds } from "./message-ids.ts";
 
-export interface Envelope {
+export interface ParsedEnvelope {
   /** Decoded subject; line breaks smuggled in through encoded words become spaces. */
   subject: string | null;
   from: Address[];
@@ -40,7 +40,7 @@ export function singleLine(text: string): string {
   return text.replace(/[\r\n\0]+/g, " ");
 }
 
-export function envelopeOf(headers: HeaderList): Envelope {
+export function envelopeOf(headers: HeaderList): ParsedEnvelope {
   const subject = headers.get("subject");
   const dateRaw = headers.get("date");
   return {

@@ -15,7 +15,7 @@
  * elsewhere it is dropped.
  */
 import type { RawField } from "./header-block.ts";
-import type { MimeLimits } from "./limits.ts";
+import type { MimeLimits, MimeWarningCode } from "./limits.ts";
 
 // Byte values as local constants: hot loops compare against them per byte, and an
 // imported binding can cost a property lookup per use under some module loaders.
@@ -331,4 +331,30 @@ function lookAhead(data: Uint8Array, pos: number, end: number, final: boolean): 
   while (i < limit && (data[i] === SP || data[i] === HT)) i++;
   if (i < limit) return data[i] === COLON && i > pos ? AHEAD_HEADER : AHEAD_OTHER;
   return final || limit < end ? AHEAD_OTHER : AHEAD_NEED;
+}
+
+/** The warnings for the limits a header block hit. */
+export function headerWarnings(
+  hits: ReadonlySet<HeaderLimitHit>,
+  encodedWordLimited: boolean,
+): { code: MimeWarningCode; message: string }[] {
+  const out: { code: MimeWarningCode; message: string }[] = [];
+  if (hits.has("line"))
+    out.push({
+      code: "header-line-limit",
+      message: "a header field was cut at maxHeaderLineBytes",
+    });
+  if (hits.has("block"))
+    out.push({
+      code: "header-block-limit",
+      message: "header fields past maxHeaderBlockBytes were dropped",
+    });
+  if (hits.has("count"))
+    out.push({ code: "header-count-limit", message: "header fields past maxHeaders were dropped" });
+  if (encodedWordLimited)
+    out.push({
+      code: "encoded-word-limit",
+      message: "encoded words past maxEncodedWords were left undecoded",
+    });
+  return out;
 }

@@ -9,7 +9,7 @@ export { decodeBase64, Base64Decoder } from "./base64.ts";
 export { charsetEncoding, decodeCharset, decodeText, type DecodedText } from "./charsets.ts";
 export { formatUtc, parseDate, type ParsedDate } from "./date.ts";
 export { decodeEncodedWords, type EncodedWordResult } from "./encoded-words.ts";
-export { addressesOf, type Envelope, envelopeOf } from "./envelope.ts";
+export { addressesOf, envelopeOf, type ParsedEnvelope, singleLine } from "./envelope.ts";
 export { type HeaderField, HeaderList } from "./header-block.ts";
 export { DEFAULT_MIME_LIMITS, type MimeLimits, type MimeWarning, resolveLimits } from "./limits.ts";
 export { type ContentStore, ParsedMessage } from "./message.ts";
@@ -58,3 +58,6 @@ export {
   statusBlocks,
 } from "./views/delivery-status.ts";
 export { type RelatedResources, relatedResources, resolveReference } from "./views/related.ts";
+
+// The MIME builder (lib/mail/mime/build, written alongside): one import path for both.
+export * from "./build/index.ts";

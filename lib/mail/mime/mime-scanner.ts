@@ -17,15 +17,22 @@
 import { BoundaryMatcher } from "./boundary-scanner.ts";
 import { bytesOfBinaryString } from "./bytes.ts";
 import { buildHeaderList } from "./header-block.ts";
-import { HeaderCollector } from "./header-collector.ts";
-import type { MimeLimits, MimeWarning, MimeWarningCode } from "./limits.ts";
+import { HeaderCollector, headerWarnings } from "./header-collector.ts";
+import { ChunkWindow } from "./chunk-window.ts";
+import { decideEntity } from "./entity-kind.ts";
+import type { MimeLimits, MimeWarningCode } from "./limits.ts";
 import { LineCounter } from "./line-counter.ts";
-import { createPart, isEncapsulating, type ParsedPart } from "./part.ts";
+import { createPart, type ParsedPart } from "./part.ts";
 import {
-  createTransferDecoder,
-  isDecodingEncoding,
-  type TransferDecoder,
-} from "./transfer-encoding.ts";
+  createFrame,
+  type Frame,
+  holdBack,
+  Phase,
+  type ScannerContext,
+  type ScannerHooks,
+  type ScannerOptions,
+} from "./scanner-frame.ts";
+import { createTransferDecoder } from "./transfer-encoding.ts";
 
 // Byte values as local constants: hot loops compare against them per byte, and an
 // imported binding can cost a property lookup per use under some module loaders.
@@ -36,77 +43,17 @@ const LF = 0x0a;
 const NO_MATCH = -1;
 const NEED_MORE = -2;
 
-export interface ScannerHooks {
-  /** An entity's headers are parsed. Its section is final unless it is a multipart that turns
-   * out to have no parts (it then becomes a leaf, see `end`). */
-  start?(part: ParsedPart): void;
-  /** Raw (still transfer-encoded) body bytes of a leaf, in order; also a multipart's preamble. */
-  body?(part: ParsedPart, bytes: Uint8Array): void;
-  /** The entity is complete: offsets, size, lines, kind and section are final. */
-  end?(part: ParsedPart): void;
-}
-
-export interface ScannerContext {
-  /** Shared across nested scanners so `maxParts` counts the whole tree. */
-  parts: { count: number };
-  warnings: MimeWarning[];
-}
-
-enum Phase {
-  Headers,
-  Leaf,
-  Preamble,
-  Parts,
-  Epilogue,
-  Overflow,
-  Message,
-  Encoded,
-}
-
-interface Frame {
-  phase: Phase;
-  part: ParsedPart | null;
-  collector: HeaderCollector | null;
-  parent: Frame | null;
-  headerStart: number;
-  depth: number;
-  defaultType: string;
-  sectionIfMultipart: string;
-  sectionIfLeaf: string;
-  linesStart: number;
-  countsLines: boolean;
-  embedded: { decoder: TransferDecoder; scanner: MimeScanner } | null;
-}
-
-const EMPTY = new Uint8Array(0);
-
-export interface ScannerOptions {
-  /** Section of the message/rfc822 part whose body this scanner reads (null: top level). */
-  baseSection?: string | null;
-  baseDepth?: number;
-  decodedFrom?: string | null;
-  /** Treat an initial `From ` line as the mbox envelope (top-level messages). */
-  envelope?: boolean;
-}
-
 export class MimeScanner {
   private readonly frames: Frame[] = [];
   private readonly matcher = new BoundaryMatcher();
   private readonly lines = new LineCounter();
-  private tail: Uint8Array = EMPTY;
-  private pending: Uint8Array[] = [];
-  private scratch: Uint8Array = EMPTY;
-  private pendingBytes = 0;
-  private tailAbs = 0;
-  private received = 0;
+  private readonly input = new ChunkWindow();
   /** Absolute position that starts a line with no line end before it in the current body. */
   private lineStartAbs = 0;
   /** Where the line end before `lineStartAbs` starts (equal to it after a header block). */
   private lineStartNlAbs = 0;
   private root: ParsedPart | null = null;
   private finished = false;
-  private last = -1;
-  private beforeLast = -1;
   private readonly warned = new Set<string>();
   unixFrom: string | null = null;
 
@@ -139,20 +86,16 @@ export class MimeScanner {
     sectionIfLeaf: string,
   ): Frame {
     const envelope = parent === null && (this.options.envelope ?? false);
-    return {
-      phase: Phase.Headers,
-      part: null,
-      collector: new HeaderCollector(this.limits, envelope),
+    const collector = new HeaderCollector(this.limits, envelope);
+    return createFrame(
       parent,
+      collector,
       headerStart,
       depth,
       defaultType,
       sectionIfMultipart,
       sectionIfLeaf,
-      linesStart: 0,
-      countsLines: false,
-      embedded: null,
-    };
+    );
   }
 
   private warn(code: MimeWarningCode, section: string, message: string): void {
@@ -164,68 +107,30 @@ export class MimeScanner {
 
   write(chunk: Uint8Array): void {
     if (this.finished || chunk.length === 0) return;
-    this.received += chunk.length;
-    this.remember(chunk);
-    if (this.tail.length > 0 && this.pendingBytes + chunk.length < this.tail.length) {
-      // An unfinished line (a long header, a boundary candidate) is longer than what arrived
-      // since: wait until the data has doubled before scanning it again, so tiny chunks
-      // cannot make the rescans quadratic.
-      this.pending.push(chunk.slice());
-      this.pendingBytes += chunk.length;
-      return;
-    }
-    const data = this.takeInput(chunk);
-    const dataAbs = this.tailAbs;
+    const data = this.input.push(chunk);
+    if (data === null) return;
+    const dataAbs = this.input.start;
     const pos = this.process(data, dataAbs, false);
     this.lines.at(data, dataAbs, dataAbs + pos);
-    this.tail = pos < data.length ? data.slice(pos) : EMPTY;
-    this.tailAbs = dataAbs + pos;
-  }
-
-  /**
-   * The unconsumed tail, the chunks held back since, and `chunk`, as one array. Joined in a
-   * reused buffer: nothing keeps a view of it past this write (the tail is copied out, hooks
-   * copy what they keep), so a long stream makes no garbage per chunk here.
-   */
-  private takeInput(chunk?: Uint8Array): Uint8Array {
-    const parts = [this.tail, ...this.pending];
-    if (chunk) parts.push(chunk);
-    this.pending = [];
-    this.pendingBytes = 0;
-    const nonEmpty = parts.filter((p) => p.length > 0);
-    if (nonEmpty.length <= 1) return nonEmpty[0] ?? EMPTY;
-    let length = 0;
-    for (const p of nonEmpty) length += p.length;
-    if (this.scratch.length < length)
-      this.scratch = new Uint8Array(Math.max(length, this.scratch.length * 2));
-    let o = 0;
-    for (const p of nonEmpty) {
-      this.scratch.set(p, o);
-      o += p.length;
-    }
-    return this.scratch.subarray(0, length);
+    this.input.consumed(data, pos);
   }
 
   /** Ends the input (optionally with a last chunk) and returns the root entity. */
   finish(last?: Uint8Array): ParsedPart {
     if (!this.finished) {
-      if (last && last.length > 0) {
-        this.received += last.length;
-        this.remember(last);
-      }
-      const data = this.takeInput(last);
-      const dataAbs = this.tailAbs;
+      const dataAbs = this.input.start;
+      const data = this.input.drain(last);
       this.process(data, dataAbs, true);
-      const end = this.received;
+      const end = this.input.received;
       // Input ending inside a multipart is a missing close delimiter: the final line end would
       // have belonged to it, so the parts inside end before it (as Python reads it too).
       const innermost = this.innermostMultipart();
       if (innermost !== -1) {
-        const cut = end - (this.last === LF ? (this.beforeLast === CR ? 2 : 1) : 0);
+        const { last: b1, beforeLast: b2 } = this.input;
+        const cut = end - (b1 === LF ? (b2 === CR ? 2 : 1) : 0);
         this.endAbove(innermost, data, dataAbs, cut, end);
       }
       this.endAbove(-1, data, dataAbs, end, end);
-      this.tail = EMPTY;
       this.finished = true;
     }
     return this.root!;
@@ -241,13 +146,6 @@ export class MimeScanner {
       return holdBack(data, pos, end);
     }
     return end;
-  }
-
-  /** Keeps the input's last two bytes: whether it ends with a line end decides `finish`. */
-  private remember(chunk: Uint8Array): void {
-    const n = chunk.length;
-    this.beforeLast = n >= 2 ? chunk[n - 2]! : this.last;
-    this.last = chunk[n - 1]!;
   }
 
   private top(): Frame {
@@ -291,7 +189,7 @@ export class MimeScanner {
           this.context.parts.count--;
           continue;
         }
-        this.headersDone(top, data, dataAbs, dataAbs + pos, false);
+        this.headersDone(top, data, dataAbs, dataAbs + pos);
         this.lineStartAbs = this.lineStartNlAbs = dataAbs + pos;
         if (r.status === "eof") return pos;
         continue;
@@ -438,23 +336,17 @@ export class MimeScanner {
   ): void {
     while (this.frames.length - 1 > level) {
       const top = this.frames[this.frames.length - 1]!;
-      if (top.phase === Phase.Headers) this.headersDone(top, data, dataAbs, endAbs, true);
+      if (top.phase === Phase.Headers) this.headersDone(top, data, dataAbs, endAbs);
       else this.endFrame(data, dataAbs, endAbs, lineAbs);
     }
   }
 
   /** The header block of `frame` is complete; `bodyAbs` is where its body starts. */
-  private headersDone(
-    frame: Frame,
-    data: Uint8Array,
-    dataAbs: number,
-    bodyAbs: number,
-    forced: boolean,
-  ): void {
+  private headersDone(frame: Frame, data: Uint8Array, dataAbs: number, bodyAbs: number): void {
     const collector = frame.collector!;
     frame.collector = null;
     const built = buildHeaderList(collector.finish(), this.limits.maxEncodedWords);
-    const { part, ct } = createPart(built.headers, {
+    const { part } = createPart(built.headers, {
       section: frame.sectionIfLeaf,
       defaultType: frame.defaultType,
       headerStart: frame.headerStart,
@@ -465,25 +357,8 @@ export class MimeScanner {
     frame.part = part;
     part.defects.push(...collector.defects);
     if (collector.unixFrom !== null) this.unixFrom = collector.unixFrom;
-    for (const hit of collector.limitsHit) {
-      const code =
-        hit === "line"
-          ? "header-line-limit"
-          : hit === "block"
-            ? "header-block-limit"
-            : "header-count-limit";
-      this.warn(
-        code,
-        frame.sectionIfLeaf,
-        `header ${hit} limit reached: header fields truncated or dropped`,
-      );
-    }
-    if (built.encodedWordLimited) {
-      this.warn(
-        "encoded-word-limit",
-        frame.sectionIfLeaf,
-        "too many encoded words: the rest left undecoded",
-      );
+    for (const w of headerWarnings(collector.limitsHit, built.encodedWordLimited)) {
+      this.warn(w.code, frame.sectionIfLeaf, w.message);
     }
     if (frame.parent) {
       const siblings = frame.parent.part!.children;
@@ -494,79 +369,46 @@ export class MimeScanner {
       this.root = part;
     }
 
-    const level = this.frames.indexOf(frame);
-    const boundary = ct.params.boundary;
-    const atDepthLimit = frame.depth >= this.limits.maxDepth;
-    if (ct.type === "multipart" && boundary && !atDepthLimit) {
+    const decision = decideEntity(part, frame.depth, this.context.parts.count, this.limits);
+    part.defects.push(...decision.defects);
+    if (decision.warning) this.warn(decision.warning.code, part.section, decision.warning.message);
+    if (decision.kind === "multipart") {
       part.kind = "multipart";
       part.section = frame.sectionIfMultipart;
       frame.phase = Phase.Preamble;
-      this.matcher.set(level, bytesOfBinaryString(boundary));
-    } else if (
-      isEncapsulating(part.contentType) &&
-      !atDepthLimit &&
-      this.context.parts.count < this.limits.maxParts
-    ) {
+      this.matcher.set(this.frames.indexOf(frame), bytesOfBinaryString(decision.boundary!));
+    } else if (decision.kind === "leaf") {
+      frame.phase = Phase.Leaf;
+      if (part.contentType.startsWith("text/")) this.startLines(frame, data, dataAbs, bodyAbs);
+    } else {
       part.kind = "message";
       this.startLines(frame, data, dataAbs, bodyAbs);
-      this.context.parts.count++;
       part.children.push(null as unknown as ParsedPart);
-      if (isDecodingEncoding(part.transferEncoding)) {
-        // Not allowed (RFC 2046 section 5.2.1) but sent: decode first, then parse the message.
-        part.defects.push("encoded-message");
+      if (decision.kind === "encoded-message") {
         frame.phase = Phase.Encoded;
+        // The nested scanner counts its root itself.
         const scanner = new MimeScanner(this.hooks, this.limits, this.context, {
           baseSection: part.section,
           baseDepth: frame.depth + 1,
           decodedFrom: part.section,
         });
-        this.context.parts.count--; // the nested scanner counted its root itself
         frame.embedded = { decoder: createTransferDecoder(part.transferEncoding), scanner };
       } else {
         frame.phase = Phase.Message;
-        const child = this.newFrame(
-          frame,
-          bodyAbs,
-          frame.depth + 1,
-          "text/plain",
-          part.section,
-          `${part.section}.1`,
+        this.context.parts.count++;
+        this.frames.push(
+          this.newFrame(
+            frame,
+            bodyAbs,
+            frame.depth + 1,
+            "text/plain",
+            part.section,
+            `${part.section}.1`,
+          ),
         );
-        this.frames.push(child);
       }
-    } else {
-      // A limit reached here is also a defect of the part, so views know it is truncated
-      // structure and not content (a depth-limited multipart is not shown as text).
-      const limit = atDepthLimit ? "depth-limit" : "part-limit";
-      if (isEncapsulating(part.contentType) || (ct.type === "multipart" && boundary))
-        part.defects.push(limit);
-      if (ct.type === "multipart") {
-        if (!boundary) part.defects.push("no-boundary-parameter");
-        else if (atDepthLimit)
-          this.warn(
-            "depth-limit",
-            part.section,
-            `nested deeper than ${this.limits.maxDepth}: kept as one leaf`,
-          );
-      } else if (isEncapsulating(part.contentType)) {
-        if (atDepthLimit)
-          this.warn(
-            "depth-limit",
-            part.section,
-            `nested deeper than ${this.limits.maxDepth}: kept as one leaf`,
-          );
-        else
-          this.warn(
-            "part-limit",
-            part.section,
-            `more than ${this.limits.maxParts} parts: the rest are not parsed`,
-          );
-      }
-      frame.phase = Phase.Leaf;
-      if (part.contentType.startsWith("text/")) this.startLines(frame, data, dataAbs, bodyAbs);
     }
     this.hooks.start?.(part);
-    void forced;
   }
 
   private startLines(frame: Frame, data: Uint8Array, dataAbs: number, abs: number): void {
@@ -616,18 +458,4 @@ export class MimeScanner {
     }
     this.hooks.end?.(part);
   }
-}
-
-/**
- * Where to stop passing bytes on when the data ends mid-body: before a trailing line end (it
- * belongs to the next line if that turns out to be a boundary).
- */
-function holdBack(data: Uint8Array, pos: number, end: number): number {
-  let stop = end;
-  if (stop > pos && data[stop - 1] === CR) stop--;
-  else if (stop > pos && data[stop - 1] === LF) {
-    stop--;
-    if (stop > pos && data[stop - 1] === CR) stop--;
-  }
-  return stop;
 }
