@@ -14,7 +14,9 @@ const MAX_PAGE = 1024 * 1024;
 /**
  * The exact source of a message, byte for byte: as a .eml download (`?download=1`), or as
  * plain text for the "show original" view, a page at a time (`?offset=&length=`), so a 40 MB
- * message never has to be shown — or fetched — whole.
+ * message never has to be shown — or fetched — whole. `?part=<section>` names a
+ * message/rfc822 part: its source is the attached message's bytes (RFC 3501 BODY[<section>]
+ * of a MESSAGE/RFC822 part is the whole encapsulated message).
  */
 export async function GET(request: Request, { params }: Params) {
   try {
@@ -25,13 +27,21 @@ export async function GET(request: Request, { params }: Params) {
     const mailbox = mailboxFromSegment(segment);
     const context = await mailContext(decodeURIComponent(account));
     const search = new URL(request.url).searchParams;
-    const { size } = await lookupPart(context, mailbox, uid, "");
+    const section = search.get("part") ?? "";
+    if (section && !/^\d+(\.\d+)*$/.test(section))
+      return new Response("No such part", { status: 404 });
+    const found = await lookupPart(context, mailbox, uid, section);
+    if (section && found.part?.kind !== "message")
+      return new Response("No such attached message", { status: 404 });
+    const size = section ? found.part!.size : found.size;
     if (search.get("download") === "1") {
-      return new Response(streamPart(context, { mailbox, uid, section: "" }), {
+      return new Response(streamPart(context, { mailbox, uid, section }), {
         headers: {
           ...CONTENT_SAFETY_HEADERS,
           "content-type": "message/rfc822",
-          "content-disposition": contentDisposition(`message-${uid}.eml`),
+          "content-disposition": contentDisposition(
+            section ? `message-${uid}-${section}.eml` : `message-${uid}.eml`,
+          ),
           "content-length": String(size),
           "cache-control": "private, max-age=3600",
         },
@@ -44,7 +54,7 @@ export async function GET(request: Request, { params }: Params) {
     );
     if (offset >= size && size > 0) return new Response("", { status: 416 });
     return new Response(
-      streamPart(context, { mailbox, uid, section: "", partial: { start: offset, length } }),
+      streamPart(context, { mailbox, uid, section, partial: { start: offset, length } }),
       {
         headers: {
           ...CONTENT_SAFETY_HEADERS,
