@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { charsetEncoding, decodeCharset, decodeText } from "./charsets.ts";
+import { charsetEncoding, decodeCharset, decodeText, htmlMetaCharset } from "./charsets.ts";
 import { decodeUtf7 } from "./utf7.ts";
 import { decodeWindows1252 } from "./windows-1252.ts";
 
@@ -114,5 +114,19 @@ describe("UTF-7 (RFC 2152)", () => {
 
   it("is reached through the mail labels", () => {
     expect(decodeText(ascii("+AKM-1"), "unicode-1-1-utf-7")).toBe("£1");
+  });
+});
+
+describe("HTML meta charset", () => {
+  it("finds the charset an HTML document declares", () => {
+    expect(
+      htmlMetaCharset(
+        ascii(
+          '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
+        ),
+      ),
+    ).toBe("windows-1251");
+    expect(htmlMetaCharset(ascii("<meta charset='utf-8'>"))).toBe("utf-8");
+    expect(htmlMetaCharset(ascii("<p>no meta here</p>"))).toBeNull();
   });
 });

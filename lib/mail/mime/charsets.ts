@@ -174,3 +174,16 @@ export function decodeCharset(bytes: Uint8Array, label: string | null | undefine
 export function decodeText(bytes: Uint8Array, label: string | null | undefined): string {
   return decodeCharset(bytes, label).text;
 }
+
+/**
+ * The charset an HTML document declares in its first bytes (`<meta charset=...>` or the
+ * http-equiv Content-Type form), as browsers read it when the transport gives none (HTML
+ * Standard, "prescan a byte stream to determine its encoding", simplified). Null when none.
+ */
+export function htmlMetaCharset(bytes: Uint8Array): string | null {
+  let head = "";
+  const n = Math.min(bytes.length, 1024);
+  for (let i = 0; i < n; i++) head += String.fromCharCode(bytes[i]!);
+  const m = /<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)/i.exec(head);
+  return m ? m[1]! : null;
+}

@@ -38,11 +38,6 @@ function wordBytes(encoding: string, text: string): Uint8Array | null {
   return decodeQEncoding(bytesOfBinaryString(text));
 }
 
-/** True when the value contains something that looks like an encoded word. */
-export function hasEncodedWord(value: string): boolean {
-  return value.includes("=?");
-}
-
 /**
  * Decodes every encoded word in `value`. The input is a header value already unfolded and read
  * as text; characters above U+00FF (raw UTF-8 headers) pass through untouched.

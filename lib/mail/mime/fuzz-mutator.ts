@@ -136,7 +136,7 @@ const MUTATIONS: Record<string, Mutation> = {
     concat(input.subarray(0, int(r, input.length + 1)), other.subarray(int(r, other.length + 1))),
 };
 
-export const MUTATION_NAMES = Object.keys(MUTATIONS);
+const MUTATION_NAMES = Object.keys(MUTATIONS);
 
 /** One to three mutations applied in a row; returns the bytes and the mutation names. */
 export function mutate(

@@ -71,14 +71,8 @@ export class HeaderList {
   }
 }
 
-const EMPTY = new HeaderList([]);
-
-export function emptyHeaders(): HeaderList {
-  return EMPTY;
-}
-
 /** Reads one value's bytes as text: ASCII as is, else UTF-8 if it is, else `charset`. */
-export function headerBytesToText(bytes: Uint8Array, charset: string | null): string {
+function headerBytesToText(bytes: Uint8Array, charset: string | null): string {
   if (isAscii(bytes)) return binaryString(bytes);
   if (isMostlyUtf8(bytes)) return new TextDecoder().decode(bytes);
   return decodeCharset(bytes, charset && !/^utf-?8$/i.test(charset) ? charset : "windows-1252")

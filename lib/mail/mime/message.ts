@@ -3,7 +3,7 @@
  * keep the source and decode a part only when asked (listing a 45 MB attachment costs nothing);
  * stream parses answer from what the caller chose to keep.
  */
-import { decodeCharset } from "./charsets.ts";
+import { decodeCharset, htmlMetaCharset } from "./charsets.ts";
 import type { HeaderList } from "./header-block.ts";
 import type { MimeWarning } from "./limits.ts";
 import type { ParsedPart } from "./part.ts";
@@ -53,10 +53,16 @@ export class ParsedMessage {
     return this.store.content(part);
   }
 
-  /** The decoded body read as text in the part's charset (fallbacks never throw). */
+  /**
+   * The decoded body read as text in the part's charset; for HTML without one, the charset its
+   * `<meta>` declares (what a browser would use). Fallbacks never throw.
+   */
   text(part: ParsedPart): string | null {
     const bytes = this.store.content(part);
-    return bytes === null ? null : decodeCharset(bytes, part.charset).text;
+    if (bytes === null) return null;
+    let charset = part.charset;
+    if (!charset && part.contentType === "text/html") charset = htmlMetaCharset(bytes);
+    return decodeCharset(bytes, charset).text;
   }
 
   decodedSize(part: ParsedPart): number | null {

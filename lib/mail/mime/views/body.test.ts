@@ -93,6 +93,14 @@ describe("display body", () => {
     ).toBe("plain");
   });
 
+  it("reads HTML without a charset parameter in the charset its <meta> declares", () => {
+    const head = new TextEncoder().encode(
+      'Content-Type: text/html\r\n\r\n<meta charset="windows-1251"><p>',
+    );
+    const msg = parseMessage(new Uint8Array([...head, 0xcf, 0xf0, 0xe8, 0xe2, 0xe5, 0xf2]));
+    expect(displayBody(msg)?.text).toBe('<meta charset="windows-1251"><p>Привет');
+  });
+
   it("does not enter attached messages or encrypted content", () => {
     const msg = mime([
       "Content-Type: multipart/encrypted; boundary=e",
