@@ -19,6 +19,7 @@ import { ImapFlow } from "imapflow";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
 import { ImapClient, type ImapClientOptions } from "@/lib/mail/imap";
 import { deliverMany } from "@/scripts/mailstack/stack.mjs";
+import { BENCH_GENERATOR } from "../lib/dev/shared-data.ts";
 
 v8.setFlagsFromString("--expose-gc");
 const fullGc = vm.runInNewContext("gc") as () => void;
@@ -59,7 +60,7 @@ function flow(): ImapFlow {
 
 function corpus(): void {
   if (fs.existsSync(path.join(CORPUS, "manifest.json"))) return;
-  execFileSync("node", ["/work/shared/bench/gen-corpus.mjs", CORPUS], { stdio: "inherit" });
+  execFileSync("node", [BENCH_GENERATOR, CORPUS], { stdio: "inherit" });
 }
 
 function files(set: string): string[] {

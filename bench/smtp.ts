@@ -25,6 +25,7 @@ import { mailstack, stackUser } from "../lib/dev/mailstack";
 import { Pop3Client } from "../lib/mail/pop3";
 import { SmtpClient } from "../lib/mail/smtp";
 import { start } from "../scripts/mailstack/stack.mjs";
+import { BENCH_GENERATOR } from "../lib/dev/shared-data.ts";
 
 const alice = stackUser("alice");
 const dave = stackUser("dave");
@@ -43,7 +44,7 @@ function tagged(message: Buffer): Buffer {
 
 function corpusB(): Buffer[] {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-bench-smtp-"));
-  const script = path.resolve(import.meta.dirname, "../../shared/bench/gen-corpus.mjs");
+  const script = BENCH_GENERATOR;
   execFileSync(process.execPath, [script, dir, "--sets", "b"], { stdio: "ignore" });
   const files = fs
     .readdirSync(path.join(dir, "b-alt"))

@@ -19,6 +19,8 @@ export const mailstack = {
   messageSizeLimit: stack.messageSizeLimit,
   users: stack.users as StackUser[],
   /** Where the stack keeps all its state (configs, mail, logs, PIDs, TLS certificate). */
+  // stack.json writes the placeholder literally; it is not a template string.
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: the placeholder stack.json uses
   stateDir: stack.stateDir.replace("${TMPDIR}", process.env.TMPDIR ?? os.tmpdir()),
   get certFile(): string {
     return path.join(this.stateDir, "tls", "cert.pem");

@@ -20,7 +20,12 @@ export {
   headerGroupOf,
 } from "./header-groups.ts";
 export { HEADER_ANALYSIS_LIMITS } from "./limits.ts";
-export { parseReceived, type ReceivedBy, type ReceivedField, type ReceivedFrom } from "./received.ts";
+export {
+  parseReceived,
+  type ReceivedBy,
+  type ReceivedField,
+  type ReceivedFrom,
+} from "./received.ts";
 export { buildRoute, type MessageRoute, type RouteHop, type RouteOrigin } from "./route.ts";
 export {
   type AuthBadge,

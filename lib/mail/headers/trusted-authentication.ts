@@ -21,7 +21,10 @@
  * ARC-Authentication-Results are not used for badges: they are only as good as an ARC chain
  * validation, which the trusted "arc=" result already reports.
  */
-import { type AuthenticationResults, parseAuthenticationResults } from "./authentication-results.ts";
+import {
+  type AuthenticationResults,
+  parseAuthenticationResults,
+} from "./authentication-results.ts";
 import { type HeaderFieldInput, isField } from "./header-field.ts";
 import { parseReceived } from "./received.ts";
 

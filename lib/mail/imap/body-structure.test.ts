@@ -5,11 +5,12 @@ import type { MimeNode } from "../mime/structure.ts";
 import { parseBodyStructure, parseParams } from "./body-structure.ts";
 import { parseFetch } from "./fetch-parser.ts";
 import { parse } from "./testing/bytes-source.ts";
+import { CORPUS_DIR } from "../../dev/shared-data.ts";
 
 const fixtures = JSON.parse(
   fs.readFileSync(path.join(import.meta.dirname, "testdata/dovecot-fetch.json"), "utf8"),
 ) as { responses: Array<{ file: string; response: string }> };
-const ORACLE_DIR = path.resolve(import.meta.dirname, "../../../../shared/corpus/public/expected");
+const ORACLE_DIR = path.join(CORPUS_DIR, "expected");
 
 interface OracleNode {
   imap_section: string;

@@ -1,4 +1,3 @@
-import fs from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   type CommandArg,
@@ -9,11 +8,9 @@ import {
   serializeCommand,
   str,
 } from "./command-builder.ts";
+import { hostileInputs } from "../../dev/shared-data.ts";
 
-const hostile = JSON.parse(fs.readFileSync("/work/shared/hostile-public/inputs.json", "utf8")) as {
-  imap_folder_names: Array<{ id: string; value: string }>;
-  imap_search_terms: Array<{ id: string; value: string }>;
-};
+const hostile = hostileInputs();
 const input = (id: string) =>
   [...hostile.imap_folder_names, ...hostile.imap_search_terms].find((i) => i.id === id)!.value;
 

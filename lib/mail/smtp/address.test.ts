@@ -1,14 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkAddress } from "./address.ts";
+import { hostileInputs } from "../../dev/shared-data.ts";
 
-const hostile = JSON.parse(
-  fs.readFileSync(
-    path.resolve(import.meta.dirname, "../../../../shared/hostile-public/inputs.json"),
-    "utf8",
-  ),
-) as { compose_inputs: { id: string; value: string }[] };
+const hostile = hostileInputs();
 
 describe("envelope addresses", () => {
   it("accepts ordinary, quoted, literal and UTF-8 addresses", () => {

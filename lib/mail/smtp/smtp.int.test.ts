@@ -16,18 +16,14 @@ import { openSession } from "./session.ts";
 import { SmtpError } from "./smtp-error.ts";
 import { ImapPeek } from "./testing/imap-peek.ts";
 import { bodyOf, headerOf, testMessage } from "./testing/test-message.ts";
+import { hostileInputs } from "../../dev/shared-data.ts";
 
 const alice = stackUser("alice");
 const bob = stackUser("bob");
 const carol = stackUser("carol");
 const dave = stackUser("dave");
 let ca: Buffer;
-const hostile = JSON.parse(
-  fs.readFileSync(
-    new URL("../../../../shared/hostile-public/inputs.json", import.meta.url),
-    "utf8",
-  ),
-) as { compose_inputs: { id: string; value: string }[] };
+const hostile = hostileInputs();
 const pc = (id: string) => hostile.compose_inputs.find((i) => i.id === id)!.value;
 
 const opened: { close(): void }[] = [];

@@ -6,8 +6,9 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parseMessage } from "../../mime/index.ts";
 import type { HeaderFieldInput } from "../header-field.ts";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
-export const CORPUS_DIR = path.resolve(import.meta.dirname, "../../../../../shared/corpus/public");
+export { CORPUS_DIR };
 
 export function corpusHeaders(file: string): HeaderFieldInput[] {
   const message = parseMessage(readFileSync(path.join(CORPUS_DIR, file)));

@@ -1,11 +1,9 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImapClient } from "../client.ts";
 import { connectStack, message, removeTree, uniqueName } from "../testing/stack-client.ts";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 
-const hostile = JSON.parse(fs.readFileSync("/work/shared/hostile-public/inputs.json", "utf8")) as {
-  imap_folder_names: Array<{ id: string; value: string }>;
-};
+const hostile = hostileInputs();
 const folder = (id: string) => hostile.imap_folder_names.find((f) => f.id === id)!.value;
 
 let client: ImapClient;

@@ -1,12 +1,10 @@
-import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImapClient } from "../client.ts";
 import { newestRange } from "../sequence-set.ts";
 import { connectStack, message, removeTree, uniqueName } from "../testing/stack-client.ts";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 
-const hostile = JSON.parse(fs.readFileSync("/work/shared/hostile-public/inputs.json", "utf8")) as {
-  imap_search_terms: Array<{ id: string; value: string }>;
-};
+const hostile = hostileInputs();
 const term = (id: string) => hostile.imap_search_terms.find((t) => t.id === id)!.value;
 
 let client: ImapClient;

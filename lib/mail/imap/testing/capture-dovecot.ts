@@ -11,6 +11,7 @@ import { ImapClient } from "../client.ts";
 import { readResponse } from "../framer.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
 import { MailSocket } from "../../net/index.ts";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
 export const CAPTURED_FILES = [
   "cpython-data-msg_01.eml",
@@ -31,7 +32,7 @@ export const CAPTURED_FILES = [
   "mailcore2-input-1021-chinese.eml",
 ];
 
-export const CORPUS_DIR = path.resolve(import.meta.dirname, "../../../../../shared/corpus/public");
+export { CORPUS_DIR };
 
 async function main(): Promise<void> {
   const user = stackUser("dave");

@@ -10,8 +10,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { type MimeNode, parseMessage } from "../../mime/index.ts";
 import type { ImapClient } from "../client.ts";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
-export const CORPUS = path.resolve(import.meta.dirname, "../../../../../shared/corpus/public");
+export const CORPUS = CORPUS_DIR;
 export const EXCEPTIONS_FILE = path.join(
   import.meta.dirname,
   "../testdata/mime-parity-exceptions.json",

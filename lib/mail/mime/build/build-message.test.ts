@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import inputs from "../../../../../shared/hostile-public/inputs.json";
 import { MailError } from "../../errors.ts";
 import { buildMessage, buildMessageBytes, collectMessage } from "./build-message.ts";
 import { estimateMessageSize } from "./size-estimate.ts";
 import type { MessageSpec, StreamSource } from "./types.ts";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 
-const compose = Object.fromEntries(inputs.compose_inputs.map((i) => [i.id, i.value]));
+const compose = Object.fromEntries(hostileInputs().compose_inputs.map((i) => [i.id, i.value]));
 const base: MessageSpec = { from: "me@letterbox.test", to: ["you@letterbox.test"] };
 const latin1 = (bytes: Uint8Array) => Buffer.from(bytes).toString("latin1");
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import inputs from "../../../../../shared/hostile-public/inputs.json";
 import { parseComposeAddresses } from "./compose-addresses.ts";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 
 const brief = (input: string) =>
   parseComposeAddresses(input).map((a) => ({ name: a.name, address: a.address, valid: a.valid }));
@@ -48,7 +48,7 @@ describe("parseComposeAddresses", () => {
   });
 
   it("PC1: a line break never turns into a header; the injected line is an invalid entry", () => {
-    const pc1 = inputs.compose_inputs.find((i) => i.id === "PC1")!.value;
+    const pc1 = hostileInputs().compose_inputs.find((i) => i.id === "PC1")!.value;
     const result = parseComposeAddresses(pc1);
     expect(result.filter((a) => a.valid).map((a) => a.address)).toEqual(["bob@letterbox.test"]);
     expect(result.filter((a) => !a.valid).map((a) => a.raw)).toEqual(["Cc: pc1@attacker.test"]);

@@ -4,6 +4,7 @@ import { MailError } from "../../errors.ts";
 import { buildMessageBytes } from "./build-message.ts";
 import { foreignMailbox, oneLine } from "./foreign-text.ts";
 import { decode2047 } from "./testing/reference-decoders.ts";
+import { HOSTILE_DIR } from "../../../dev/shared-data.ts";
 
 describe("oneLine / foreignMailbox", () => {
   it("turns controls and line separators into single spaces", () => {
@@ -12,13 +13,7 @@ describe("oneLine / foreignMailbox", () => {
   });
 
   it("p14: replying to a Reply-To whose name decodes to CRLF + Cc gives one To line, one recipient", async () => {
-    const raw = readFileSync(
-      new URL(
-        "../../../../../shared/hostile-public/p14-reply-injection-header-xss.eml",
-        import.meta.url,
-      ),
-      "latin1",
-    );
+    const raw = readFileSync(`${HOSTILE_DIR}/p14-reply-injection-header-xss.eml`, "latin1");
     const field = /^Reply-To: (.*) <([^>]+)>$/m.exec(raw)!;
     const parent = { name: decode2047(field[1]!), address: field[2]! };
     expect(parent.name).toBe("Help\r\nCc: p14-cc@attacker.test");

@@ -9,8 +9,9 @@ import { describe, expect, it } from "vitest";
 import { buildMessageBytes } from "./build-message.ts";
 import { rawEncodingOf } from "./mime-parts.ts";
 import type { TransportCapabilities } from "./types.ts";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
-const dir = new URL("../../../../../shared/corpus/public/", import.meta.url);
+const dir = `${CORPUS_DIR}/`;
 const files = readdirSync(dir)
   .filter((name) => name.endsWith(".eml"))
   .sort();
@@ -37,7 +38,7 @@ describe("forwarding the public corpus as attachments", () => {
     expect(files.length).toBeGreaterThan(800);
     const seen = new Set<string>();
     for (const name of files) {
-      const original = readFileSync(new URL(name, dir));
+      const original = readFileSync(`${dir}${name}`);
       const raw = rawEncodingOf(original);
       seen.add(raw);
       for (const transport of transports) {

@@ -6,7 +6,12 @@
 import { MailError } from "../../errors.ts";
 import { mailboxListPieces, type ResolvedMailbox, resolveMailbox } from "./address-format.ts";
 import { unstructuredPieces } from "./encode-words.ts";
-import { assertHeaderName, assertHeaderText, type HeaderPiece, writeHeader } from "./header-writer.ts";
+import {
+  assertHeaderName,
+  assertHeaderText,
+  type HeaderPiece,
+  writeHeader,
+} from "./header-writer.ts";
 import { normalizeMessageId } from "./message-id.ts";
 import { trimReferences } from "./reply-headers.ts";
 import type { AddressInput, MessageSpec } from "./types.ts";

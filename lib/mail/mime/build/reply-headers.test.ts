@@ -4,6 +4,7 @@ import { envelopeOf, parseMessage } from "../index.ts";
 import { MAX_REFERENCES } from "./limits.ts";
 import { isWritableId } from "./message-id.ts";
 import { replyHeaders } from "./reply-headers.ts";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
 describe("replyHeaders (RFC 5322 section 3.6.4)", () => {
   it("uses the parent's References and Message-ID", () => {
@@ -51,10 +52,10 @@ describe("replyHeaders (RFC 5322 section 3.6.4)", () => {
 
 describe("replyHeaders with the parser's envelope", () => {
   it("takes the bare ids envelopeOf gives, for every corpus message with threading headers", () => {
-    const dir = new URL("../../../../../shared/corpus/public/", import.meta.url);
+    const dir = `${CORPUS_DIR}/`;
     let checked = 0;
     for (const name of readdirSync(dir).filter((n) => n.endsWith(".eml"))) {
-      const envelope = envelopeOf(parseMessage(readFileSync(new URL(name, dir))).headers);
+      const envelope = envelopeOf(parseMessage(readFileSync(`${dir}${name}`)).headers);
       if (!envelope.messageId || envelope.references.length === 0) continue;
       const reply = replyHeaders(envelope);
       const own = `<${envelope.messageId.replace(/\s+/g, "")}>`;

@@ -9,18 +9,18 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import inputs from "../../../../../shared/hostile-public/inputs.json";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
 import { start, userMaildir } from "@/scripts/mailstack/stack.mjs";
 import { SmtpClient } from "../../smtp/index.ts";
 import { buildMessage, collectMessage } from "./build-message.ts";
 import { parseComposeAddresses } from "./compose-addresses.ts";
 import type { MessageSpec } from "./types.ts";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 
 const alice = stackUser("alice");
 const bob = stackUser("bob");
 const carol = stackUser("carol");
-const compose = Object.fromEntries(inputs.compose_inputs.map((i) => [i.id, i.value]));
+const compose = Object.fromEntries(hostileInputs().compose_inputs.map((i) => [i.id, i.value]));
 let client: SmtpClient;
 
 beforeAll(async () => {

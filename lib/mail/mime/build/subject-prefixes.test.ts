@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildMessageBytes } from "./build-message.ts";
 import { forwardSubject, replySubject } from "./subject-prefixes.ts";
+import { HOSTILE_DIR } from "../../../dev/shared-data.ts";
 
 describe("replySubject / forwardSubject", () => {
   it.each([
@@ -40,13 +41,7 @@ describe("replySubject / forwardSubject", () => {
   });
 
   it("p14: a reply quoting the hostile subject stays one Subject line, no Bcc or X-P14", async () => {
-    const raw = readFileSync(
-      new URL(
-        "../../../../../shared/hostile-public/p14-reply-injection-header-xss.eml",
-        import.meta.url,
-      ),
-      "latin1",
-    );
+    const raw = readFileSync(`${HOSTILE_DIR}/p14-reply-injection-header-xss.eml`, "latin1");
     const encoded = /^Subject: (.*)$/m.exec(raw)![1]!;
     // Decode the hostile subject the way any RFC 2047 decoder does.
     const decoded = encoded

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import inputs from "../../../../../shared/hostile-public/inputs.json";
 import { encodeText, normalizeLineEnds } from "./text-body.ts";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
 
@@ -10,7 +10,7 @@ describe("text bodies", () => {
   });
 
   it("PC3: dot lines and bare LFs come out intact with CRLF", () => {
-    const pc3 = inputs.compose_inputs.find((i) => i.id === "PC3")!.value;
+    const pc3 = hostileInputs().compose_inputs.find((i) => i.id === "PC3")!.value;
     const encoded = encodeText(pc3, false);
     expect(encoded.encoding).toBe("7bit");
     expect(text(encoded.body)).toBe("a\r\n.\r\nb\r\n.\r\nc");

@@ -1,11 +1,9 @@
 /** Test helper: the attachment names of hostile message p10, decoded, read in place. */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { HOSTILE_DIR } from "../../../dev/shared-data.ts";
 
-export const HOSTILE_DIR = path.resolve(
-  import.meta.dirname,
-  "../../../../../shared/hostile-public",
-);
+export { HOSTILE_DIR };
 
 /** Names in order: "../../../tmp/lbx-pub-1.txt", "invoice\u202Efdp.exe", 5,000 "L" + ".pdf". */
 export function p10Names(): string[] {

@@ -1,0 +1,7 @@
+export function seedMailbox(options?: {
+  user?: string;
+  mailbox?: string;
+  count?: number;
+  from?: string;
+  replace?: boolean;
+}): Promise<unknown>;
