@@ -11,7 +11,7 @@ test.describe("sign in", () => {
     await page.getByLabel("Password").fill(alice.password);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/mail/);
-    const mailboxes = page.getByRole("navigation", { name: "Mailboxes" });
+    const mailboxes = page.getByRole("navigation", { name: "Folders" });
     for (const name of ["Inbox", "Drafts", "Sent", "Trash"]) {
       await expect(mailboxes.getByText(name, { exact: true })).toBeVisible();
     }
@@ -24,7 +24,7 @@ test.describe("sign in", () => {
     await page.getByLabel("Email address").fill(pl1.login);
     await page.getByLabel("Password").fill(pl1.password);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("navigation", { name: "Mailboxes" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Folders" })).toBeVisible();
   });
 
   test("a wrong password says so, and keeps the address", async ({ page }) => {
@@ -72,7 +72,7 @@ test.describe("sign in", () => {
       // The password field is not echoed back by the server; the person types it again.
       await page.getByLabel("Password").fill(alice.password);
       await page.getByRole("button", { name: "Trust this certificate and sign in" }).click();
-      await expect(page.getByRole("navigation", { name: "Mailboxes" })).toBeVisible();
+      await expect(page.getByRole("navigation", { name: "Folders" })).toBeVisible();
     } finally {
       await proxy.close();
     }
