@@ -1,15 +1,20 @@
 import { WarningIcon } from "@/components/ui/icons";
 import type { HopView, RouteView } from "@/lib/server/mail/original/original-view";
-import { delayLabel, formatDuration } from "@/lib/server/mail/original/route-view";
+import { delayLabel, formatDuration, timelineEntries } from "@/lib/server/mail/original/route-view";
 import { LocalTime } from "./local-time.tsx";
 
+/**
+ * One end of a hop: the name the receiving server verified (rDNS) and the address it saw, then
+ * the name the client gave itself in HELO/EHLO when that differs or is all there is; a HELO
+ * name is only a claim.
+ */
 function endpoint(end: { helo?: string; host?: string; ip?: string } | null): string {
   if (!end) return "";
-  const name = end.host ?? end.helo ?? "";
-  const parts = [name, end.ip ? `[${end.ip}]` : ""].filter(Boolean);
-  if (end.helo && end.host && end.helo.toLowerCase() !== end.host.toLowerCase())
-    parts.push(`(said HELO ${end.helo})`);
-  return parts.join(" ");
+  const ip = end.ip ? `[${end.ip}]` : "";
+  if (!end.host) return [end.helo ? `HELO ${end.helo}` : "", ip].filter(Boolean).join(" ");
+  const helo =
+    end.helo && end.helo.toLowerCase() !== end.host.toLowerCase() ? `(HELO ${end.helo})` : "";
+  return [end.host, ip, helo].filter(Boolean).join(" ");
 }
 
 function Clause({ label, value }: { label: string; value: string | undefined }) {
@@ -113,9 +118,15 @@ export function RouteTimeline({ route }: { route: RouteView }) {
             aria-label="Received hops"
             className="ml-1 border-l-2 border-zinc-200 dark:border-zinc-800"
           >
-            {route.hops.map((hop) => (
-              <Hop key={hop.fieldIndex} hop={hop} count={route.hops.length} />
-            ))}
+            {timelineEntries(route.hops).map((entry) =>
+              "hop" in entry ? (
+                <Hop key={entry.hop.fieldIndex} hop={entry.hop} count={route.hops.length} />
+              ) : (
+                <li key={`hidden-${entry.hidden}`} className="pb-4 pl-6 text-xs text-zinc-500">
+                  {entry.hidden} more hops not drawn: every Received field is in the headers below.
+                </li>
+              ),
+            )}
           </ol>
         </>
       )}

@@ -1,9 +1,9 @@
 /**
  * The header inspector's data: every field in RFC 5322 section 3.6's groups (see
- * lib/mail/headers/header-groups.ts), each with its decoded value, its unfolded raw value and
- * the exact text it has in the message, folding kept. The folded text is cut from the header
- * bytes by the parser's field offsets, so what the inspector calls "raw" is byte for byte what
- * the source view shows at that place.
+ * lib/mail/headers/header-groups.ts), each with its unfolded, decoded value beside the exact
+ * text it has in the message, folding and encoded words kept. That text is cut from the header
+ * bytes at the parser's field offsets, so the inspector's "raw" is what the source view shows at
+ * that place (except 8-bit bytes that are not UTF-8, read here as windows-1252).
  */
 import { groupHeaderFields } from "../../../mail/headers/index.ts";
 import { decodeText } from "../../../mail/mime/charsets.ts";
@@ -46,7 +46,6 @@ export function inspectHeaders(
       index,
       name: field.name,
       value: field.value,
-      raw: field.raw,
       folded: foldedOf.get(field) ?? `${field.name}: ${field.raw}`,
       duplicate,
       truncated: field.truncated,

@@ -12,9 +12,10 @@ export interface HeaderFieldView {
   name: string;
   /** Unfolded, RFC 2047 words decoded. */
   value: string;
-  /** Unfolded, as written (encoded words kept). */
-  raw: string;
-  /** The field exactly as it stands in the message, folding and all (line ends as "\n"). */
+  /**
+   * The field exactly as it stands in the message, folding and encoded words kept (line ends
+   * as "\n"): the raw form. (The unfolded raw value adds nothing to it, and headers can be big.)
+   */
   folded: string;
   /** A second occurrence of a field RFC 5322 section 3.6 allows only once. */
   duplicate: boolean;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseMessage } from "../../../mail/mime/index.ts";
-import { delayLabel, formatDuration, routeView } from "./route-view.ts";
+import type { HopView } from "./original-view.ts";
+import { delayLabel, formatDuration, routeView, timelineEntries } from "./route-view.ts";
 
 const fields = (lines: string[]) =>
   parseMessage(Buffer.from(`${lines.join("\r\n")}\r\n\r\n`)).headers.fields;
@@ -84,5 +85,41 @@ describe("routeView", () => {
       sinceDateMs: null,
       origin: null,
     });
+  });
+});
+
+describe("timelineEntries", () => {
+  const hop = (step: number, slowest = false): HopView => ({
+    step,
+    fieldIndex: 99 - step,
+    from: null,
+    by: null,
+    time: null,
+    dateRaw: "",
+    delayMs: null,
+    slowest,
+    clockSkew: false,
+    raw: "",
+  });
+
+  it("draws every hop of a real route", () => {
+    const hops = [0, 1, 2].map((i) => hop(i));
+    expect(timelineEntries(hops, 4)).toEqual(hops.map((h) => ({ hop: h })));
+  });
+
+  it("keeps both ends and the slowest hop of a padded one, counting what it leaves out", () => {
+    const hops = Array.from({ length: 100 }, (_, i) => hop(i, i === 50));
+    const entries = timelineEntries(hops, 6);
+    expect(entries.map((e) => ("hop" in e ? e.hop.step : `-${e.hidden}`))).toEqual([
+      0,
+      1,
+      2,
+      "-47",
+      50,
+      "-46",
+      97,
+      98,
+      99,
+    ]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { HeaderFieldInput, MessageRoute } from "../../../mail/headers/index.ts";
 import { buildRoute } from "../../../mail/headers/index.ts";
+import { MAX_TIMELINE_HOPS } from "./original-limits.ts";
 import type { HopView, RouteView } from "./original-view.ts";
 
 const iso = (date: Date | null) =>
@@ -96,4 +97,31 @@ export function delayLabel(hop: Pick<HopView, "delayMs" | "clockSkew">): string 
   const text = formatDuration(hop.delayMs);
   if (hop.clockSkew) return `${text} (clock skew)`;
   return `+${text}`;
+}
+
+export type TimelineEntry = { hop: HopView } | { hidden: number };
+
+/**
+ * The hops the timeline draws: all of them up to `max`; past it the first and last halves and
+ * the slowest hop, with the count of those left out where they were.
+ */
+export function timelineEntries(
+  hops: readonly HopView[],
+  max = MAX_TIMELINE_HOPS,
+): TimelineEntry[] {
+  if (hops.length <= max) return hops.map((hop) => ({ hop }));
+  const half = Math.floor(max / 2);
+  const keep = (hop: HopView, i: number) => i < half || i >= hops.length - half || hop.slowest;
+  const out: TimelineEntry[] = [];
+  let hidden = 0;
+  hops.forEach((hop, i) => {
+    if (!keep(hop, i)) {
+      hidden++;
+      return;
+    }
+    if (hidden > 0) out.push({ hidden });
+    hidden = 0;
+    out.push({ hop });
+  });
+  return out;
 }
