@@ -2,15 +2,7 @@
 
 import { z } from "zod";
 import { type ActionResult, runMailAction } from "@/lib/server/actions/run-action";
-import { createFolder, deleteFolder, renameFolder } from "@/lib/server/mail/folder-manage";
-import { listFolders } from "@/lib/server/mail/folders";
-import {
-  deleteMessages,
-  moveMessages,
-  setFlag,
-  specialFolder,
-} from "@/lib/server/mail/message-actions";
-import { loadMessagePage } from "@/lib/server/mail/message-list";
+import { storeFor } from "@/lib/server/mail/store/store-for";
 import type { FolderView, MessagePage } from "@/lib/view-models/mailbox";
 
 const accountId = z.string().min(1).max(64);
@@ -28,7 +20,7 @@ export async function loadPage(
   input: z.input<typeof pageInput>,
 ): Promise<ActionResult<MessagePage>> {
   return runMailAction(pageInput, input, (context, { mailbox, pageIndex, query }) =>
-    loadMessagePage(context, { mailbox, pageIndex, query }),
+    storeFor(context).page({ mailbox, pageIndex, query }),
   );
 }
 
@@ -44,7 +36,7 @@ export async function setMessageFlag(
   input: z.input<typeof flagInput>,
 ): Promise<ActionResult<null>> {
   return runMailAction(flagInput, input, async (context, i) => {
-    await setFlag(context, i.mailbox, i.selection, i.flag, i.value);
+    await storeFor(context).setFlag(i.mailbox, i.selection, i.flag, i.value);
     return null;
   });
 }
@@ -63,13 +55,14 @@ export async function moveToFolder(
   input: z.input<typeof moveInput>,
 ): Promise<ActionResult<{ destination: string }>> {
   return runMailAction(moveInput, input, async (context, i) => {
+    const store = storeFor(context);
     const destination =
       "path" in i.destination
         ? i.destination.path
         : i.destination.special === "inbox"
           ? "INBOX"
-          : await specialFolder(context, i.destination.special);
-    await moveMessages(context, i.mailbox, i.selection, destination);
+          : await store.specialFolder(i.destination.special);
+    await store.move(i.mailbox, i.selection, destination);
     return { destination };
   });
 }
@@ -80,7 +73,7 @@ export async function deleteSelected(
   input: z.input<typeof deleteInput>,
 ): Promise<ActionResult<{ outcome: "trash" | "expunged" }>> {
   return runMailAction(deleteInput, input, async (context, i) => ({
-    outcome: await deleteMessages(context, i.mailbox, i.selection),
+    outcome: await storeFor(context).remove(i.mailbox, i.selection),
   }));
 }
 
@@ -89,7 +82,7 @@ const foldersInput = z.object({ accountId });
 export async function loadFolders(
   input: z.input<typeof foldersInput>,
 ): Promise<ActionResult<FolderView[]>> {
-  return runMailAction(foldersInput, input, (context) => listFolders(context));
+  return runMailAction(foldersInput, input, (context) => storeFor(context).folders());
 }
 
 const createInput = z.object({ accountId, name: z.string().max(1000), parent: mailbox.nullable() });
@@ -98,7 +91,7 @@ export async function createFolderAction(
   input: z.input<typeof createInput>,
 ): Promise<ActionResult<{ path: string }>> {
   return runMailAction(createInput, input, async (context, i) => ({
-    path: await createFolder(context, i.name, i.parent),
+    path: await storeFor(context).createFolder(i.name, i.parent),
   }));
 }
 
@@ -108,7 +101,7 @@ export async function renameFolderAction(
   input: z.input<typeof renameInput>,
 ): Promise<ActionResult<{ path: string }>> {
   return runMailAction(renameInput, input, async (context, i) => ({
-    path: await renameFolder(context, i.path, i.name),
+    path: await storeFor(context).renameFolder(i.path, i.name),
   }));
 }
 
@@ -118,7 +111,7 @@ export async function deleteFolderAction(
   input: z.input<typeof deleteFolderInput>,
 ): Promise<ActionResult<null>> {
   return runMailAction(deleteFolderInput, input, async (context, i) => {
-    await deleteFolder(context, i.path);
+    await storeFor(context).deleteFolder(i.path);
     return null;
   });
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
 import type { AccountFolders } from "../../view-models/mailbox.ts";
 import { describeMailError } from "./describe-error.ts";
-import { listFolders } from "./folders.ts";
+import { storeFor } from "./store/store-for.ts";
 
 /** The folder pane's data for each account; one account failing does not hide the others. */
 export async function foldersOfAccounts(
@@ -18,9 +18,10 @@ export async function foldersOfAccounts(
         protocol: account.incomingProtocol === "pop3" ? ("pop3" as const) : ("imap" as const),
       };
       try {
-        return { ...base, folders: await listFolders({ sessionId, account }) };
+        return { ...base, folders: await storeFor({ sessionId, account }).folders() };
       } catch (error) {
-        return { ...base, folders: [], error: describeMailError(error, "IMAP server").message };
+        const service = `${base.protocol.toUpperCase()} server`;
+        return { ...base, folders: [], error: describeMailError(error, service).message };
       }
     }),
   );

@@ -3,8 +3,7 @@ import { MailboxPanes } from "@/components/mail/mailbox-panes";
 import { MessageList } from "@/components/mail/list/message-list";
 import { mailContext } from "@/lib/server/actions/mail-context";
 import { describeMailError } from "@/lib/server/mail/describe-error";
-import { listFolders } from "@/lib/server/mail/folders";
-import { loadMessagePage } from "@/lib/server/mail/message-list";
+import { storeFor } from "@/lib/server/mail/store/store-for";
 import { mailboxFromSegment } from "@/lib/view-models/routes";
 
 interface Params {
@@ -24,10 +23,8 @@ export default async function MailboxLayout({
   const context = await mailContext(decodeURIComponent(account));
   let list: ReactNode;
   try {
-    const [page, folders] = await Promise.all([
-      loadMessagePage(context, { mailbox, pageIndex: 0 }),
-      listFolders(context),
-    ]);
+    const store = storeFor(context);
+    const [page, folders] = await Promise.all([store.page({ mailbox, pageIndex: 0 }), store.folders()]);
     const folder = folders.find((f) => f.path === mailbox);
     list = (
       <MessageList

@@ -1,7 +1,7 @@
 import "server-only";
-import { MailError } from "../../../mail/errors.ts";
 import { findBySection, type MimeNode } from "../../../mail/mime/structure.ts";
-import { type ImapContext, withMailbox } from "../imap-pool.ts";
+import type { ImapContext } from "../imap-pool.ts";
+import { storeFor } from "../store/store-for.ts";
 
 /** The message's structure, and the part at `section` in it: the route checks what it serves. */
 export async function lookupPart(
@@ -10,16 +10,6 @@ export async function lookupPart(
   uid: number,
   section: string,
 ): Promise<{ root: MimeNode; part: MimeNode | null; size: number }> {
-  const [result] = await withMailbox(context, mailbox, (client) =>
-    client.fetch([uid], { bodyStructure: true, size: true }, { byUid: true }),
-  );
-  if (!result?.bodyStructure) {
-    throw new MailError("INVALID_INPUT", "This message is no longer in the folder.");
-  }
-  const root = result.bodyStructure;
-  return {
-    root,
-    part: section ? (findBySection(root, section) ?? null) : root,
-    size: result.size ?? 0,
-  };
+  const { root, size } = await storeFor(context).structure(mailbox, uid);
+  return { root, part: section ? (findBySection(root, section) ?? null) : root, size };
 }

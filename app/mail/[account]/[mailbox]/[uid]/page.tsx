@@ -11,8 +11,7 @@ import { getDb } from "@/lib/db/client";
 import { mailContext } from "@/lib/server/actions/mail-context";
 import { requestOrigin } from "@/lib/server/http/request-origin";
 import { describeMailError } from "@/lib/server/mail/describe-error";
-import { listFolders } from "@/lib/server/mail/folders";
-import { loadMessage } from "@/lib/server/mail/reader/load-message";
+import { storeFor } from "@/lib/server/mail/store/store-for";
 import { trustedSenders } from "@/lib/server/mail/remote-senders";
 import { mailboxFromSegment, mailboxHref, messageHref } from "@/lib/view-models/routes";
 
@@ -46,11 +45,12 @@ export default async function MessagePage({ params, searchParams }: Props) {
     return text ? `${base}?${text}` : base;
   };
 
-  let message: Awaited<ReturnType<typeof loadMessage>>;
+  let message: Awaited<ReturnType<ReturnType<typeof storeFor>["message"]>>;
   let inTrash = false;
   try {
+    const store = storeFor(context);
     const [loaded, folders] = await Promise.all([
-      loadMessage(context, mailbox, uid, {
+      store.message(mailbox, uid, {
         section,
         prefer,
         remote: {
@@ -60,7 +60,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
         origin: await requestOrigin(),
         markRead: user?.markReadOnOpen ?? true,
       }),
-      listFolders(context),
+      store.folders(),
     ]);
     message = loaded;
     inTrash = folders.find((f) => f.path === mailbox)?.specialUse === "trash";

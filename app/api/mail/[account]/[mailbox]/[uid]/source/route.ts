@@ -2,7 +2,7 @@ import { mailContext } from "@/lib/server/actions/mail-context";
 import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { CONTENT_SAFETY_HEADERS, errorResponse } from "@/lib/server/http/route-errors";
 import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
-import { streamPart } from "@/lib/server/mail/parts/part-stream";
+import { storeFor } from "@/lib/server/mail/store/store-for";
 import { mailboxFromSegment } from "@/lib/view-models/routes";
 
 interface Params {
@@ -35,7 +35,7 @@ export async function GET(request: Request, { params }: Params) {
       return new Response("No such attached message", { status: 404 });
     const size = section ? found.part!.size : found.size;
     if (search.get("download") === "1") {
-      return new Response(streamPart(context, { mailbox, uid, section }), {
+      return new Response(storeFor(context).stream({ mailbox, uid, section }), {
         headers: {
           ...CONTENT_SAFETY_HEADERS,
           "content-type": "message/rfc822",
@@ -54,7 +54,7 @@ export async function GET(request: Request, { params }: Params) {
     );
     if (offset >= size && size > 0) return new Response("", { status: 416 });
     return new Response(
-      streamPart(context, { mailbox, uid, section, partial: { start: offset, length } }),
+      storeFor(context).stream({ mailbox, uid, section, partial: { start: offset, length } }),
       {
         headers: {
           ...CONTENT_SAFETY_HEADERS,

@@ -6,7 +6,7 @@ import { zipStream } from "@/lib/server/http/zip-stream";
 import { listAttachments } from "@/lib/server/mail/reader/attachment-list";
 import { chooseBody } from "@/lib/server/mail/reader/body-choice";
 import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
-import { streamPart } from "@/lib/server/mail/parts/part-stream";
+import { storeFor } from "@/lib/server/mail/store/store-for";
 import { mailboxFromSegment } from "@/lib/view-models/routes";
 
 interface Params {
@@ -36,7 +36,7 @@ export async function GET(request: Request, { params }: Params) {
     const files = listAttachments(base, shown, new Set());
     async function* entries() {
       for (const file of files) {
-        const stream = streamPart(context, {
+        const stream = storeFor(context).stream({
           mailbox,
           uid,
           section: file.node.section,

@@ -3,7 +3,7 @@ import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { CONTENT_SAFETY_HEADERS, errorResponse } from "@/lib/server/http/route-errors";
 import { displayName } from "@/lib/server/mail/reader/attachment-list";
 import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
-import { streamPart } from "@/lib/server/mail/parts/part-stream";
+import { storeFor } from "@/lib/server/mail/store/store-for";
 import { mailboxFromSegment } from "@/lib/view-models/routes";
 
 /** Served inline only as what they say they are, and only these: no SVG, no HTML, no PDF. */
@@ -39,7 +39,7 @@ export async function GET(request: Request, { params }: Params) {
       : MIME_TYPE.test(declared)
         ? declared
         : "application/octet-stream";
-    const body = streamPart(context, {
+    const body = storeFor(context).stream({
       mailbox,
       uid,
       section,

@@ -1,0 +1,35 @@
+import "server-only";
+import { MailError } from "../../../mail/errors.ts";
+import { createFolder, deleteFolder, renameFolder } from "../folder-manage.ts";
+import { listFolders } from "../folders.ts";
+import type { ImapContext } from "../imap-pool.ts";
+import { withMailbox } from "../imap-pool.ts";
+import { deleteMessages, moveMessages, setFlag, specialFolder } from "../message-actions.ts";
+import { loadMessagePage } from "../message-list.ts";
+import { streamPart } from "../parts/part-stream.ts";
+import { loadMessage } from "../reader/load-message.ts";
+import type { MailStore } from "./mail-store.ts";
+
+export function imapStore(context: ImapContext): MailStore {
+  return {
+    protocol: "imap",
+    folders: () => listFolders(context),
+    page: (request) => loadMessagePage(context, request),
+    message: (mailbox, uid, options) => loadMessage(context, mailbox, uid, options),
+    setFlag: (mailbox, selection, flag, value) => setFlag(context, mailbox, selection, flag, value),
+    move: (mailbox, selection, destination) => moveMessages(context, mailbox, selection, destination),
+    remove: (mailbox, selection) => deleteMessages(context, mailbox, selection),
+    specialFolder: (use) => specialFolder(context, use),
+    createFolder: (name, parent) => createFolder(context, name, parent),
+    renameFolder: (path, name) => renameFolder(context, path, name),
+    deleteFolder: (path) => deleteFolder(context, path),
+    async structure(mailbox, uid) {
+      const [result] = await withMailbox(context, mailbox, (client) =>
+        client.fetch([uid], { bodyStructure: true, size: true }, { byUid: true }),
+      );
+      if (!result?.bodyStructure) throw new MailError("INVALID_INPUT", "This message is no longer in the folder.");
+      return { root: result.bodyStructure, size: result.size ?? 0 };
+    },
+    stream: (request) => streamPart(context, request),
+  };
+}

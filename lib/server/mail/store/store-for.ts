@@ -1,0 +1,9 @@
+import "server-only";
+import type { ImapContext } from "../imap-pool.ts";
+import { imapStore } from "./imap-store.ts";
+import type { MailStore } from "./mail-store.ts";
+
+/** The MailStore for this session's account, by its incoming protocol. */
+export function storeFor(context: ImapContext): MailStore {
+  return imapStore(context);
+}
