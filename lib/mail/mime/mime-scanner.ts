@@ -107,7 +107,7 @@ export class MimeScanner {
 
   write(chunk: Uint8Array): void {
     if (this.finished || chunk.length === 0) return;
-    const data = this.input.push(chunk);
+    const data = this.input.push(plainBytes(chunk));
     if (data === null) return;
     const dataAbs = this.input.start;
     const pos = this.process(data, dataAbs, false);
@@ -119,7 +119,7 @@ export class MimeScanner {
   finish(last?: Uint8Array): ParsedPart {
     if (!this.finished) {
       const dataAbs = this.input.start;
-      const data = this.input.drain(last);
+      const data = this.input.drain(last && plainBytes(last));
       this.process(data, dataAbs, true);
       const end = this.input.received;
       // Input ending inside a multipart is a missing close delimiter: the final line end would
@@ -458,4 +458,11 @@ export class MimeScanner {
     }
     this.hooks.end?.(part);
   }
+}
+
+/** A plain Uint8Array view of the same memory (Node Buffers' subarray() is costlier). */
+export function plainBytes(bytes: Uint8Array): Uint8Array {
+  return Object.getPrototypeOf(bytes) === Uint8Array.prototype
+    ? bytes
+    : new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -5,7 +5,7 @@
 import { MailError } from "../errors.ts";
 import { type MimeLimits, type MimeWarning, resolveLimits } from "./limits.ts";
 import { type ContentStore, ParsedMessage } from "./message.ts";
-import { MimeScanner } from "./mime-scanner.ts";
+import { MimeScanner, plainBytes } from "./mime-scanner.ts";
 import type { ParsedPart } from "./part.ts";
 import { walkMime } from "./structure.ts";
 import { decodedTransferLength, decodeTransfer } from "./transfer-encoding.ts";
@@ -61,7 +61,9 @@ class SourceStore implements ContentStore {
 
 function toBytes(input: Uint8Array | ArrayBuffer | string): Uint8Array {
   if (typeof input === "string") return new TextEncoder().encode(input);
-  if (input instanceof Uint8Array) return input;
+  // A Node Buffer is a Uint8Array whose subarray() is slower and allocates more: view its
+  // memory as a plain Uint8Array (no copy).
+  if (input instanceof Uint8Array) return plainBytes(input);
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   throw new MailError(
     "INVALID_INPUT",

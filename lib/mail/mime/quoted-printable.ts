@@ -28,17 +28,15 @@ for (let i = 0; i < 6; i++) {
 /** Longest white-space run held back between chunks (a line is at most 998 octets). */
 const MAX_HELD = 1024;
 
-/** Byte classes for the decoder's fast path. */
-const KIND_PLAIN = 0;
-const KIND_EQ = 1;
-const KIND_WSP = 2;
-/** Plain bytes, except that CR and LF also end the fast path's "single space" rule. */
-const KIND = new Uint8Array(256);
-KIND[EQ] = KIND_EQ;
-KIND[0x20] = KIND_WSP;
-KIND[0x09] = KIND_WSP;
-KIND[CR] = 3;
-KIND[LF] = 3;
+/** Copies input[from, to) to out[o...]; short runs by hand (a subarray costs an object). */
+function copy(input: Uint8Array, from: number, to: number, out: Uint8Array, o: number): number {
+  if (to - from > 24) {
+    out.set(input.subarray(from, to), o);
+    return o + (to - from);
+  }
+  for (let k = from; k < to; k++) out[o++] = input[k]!;
+  return o;
+}
 
 function isWsp(b: number): boolean {
   return b === 0x20 || b === 0x09;
@@ -92,89 +90,93 @@ function decode(
   const out = target ?? new Uint8Array(n);
   let o = 0;
   let i = 0;
-  outer: while (i < n) {
-    let b = input[i]!;
-    // Fast path: runs of ordinary bytes, and a single space or tab between two of them.
-    while (KIND[b] !== KIND_EQ) {
-      if (KIND[b] === KIND_WSP) {
-        const c = i + 1 < n ? input[i + 1]! : -1;
-        if (c === -1 || KIND[c] !== KIND_PLAIN) break;
+  while (i < n) {
+    // Plain text up to the next `=`, copied in bulk line by line: only white space right
+    // before a line end needs deleting (rule 3).
+    let eq = input.indexOf(EQ, i);
+    if (eq === -1) eq = n;
+    let s = i;
+    while (s < eq) {
+      const lf = input.indexOf(LF, s);
+      if (lf === -1 || lf >= eq) {
+        if (eq < n) {
+          // White space before an `=` is kept (encoders write `=` to protect it).
+          o = copy(input, s, eq, out, o);
+          s = eq;
+          break;
+        }
+        // The end of the data: trailing white space (and a CR whose LF may follow) is held
+        // until the next chunk tells whether a line end follows; at the very end it goes.
+        let e = n;
+        if (!final && e > s && input[e - 1] === CR) e--;
+        let w = e;
+        while (w > s && isWsp(input[w - 1]!)) w--;
+        if (!final && n - w >= MAX_HELD) w = e; // an endless run is not transport padding
+        o = copy(input, s, w, out, o);
+        if (final) {
+          o = copy(input, e, n, out, o); // a final CR
+          return { out: out.subarray(0, o), consumed: n };
+        }
+        return { out: out.subarray(0, o), consumed: w };
       }
-      out[o++] = b;
-      if (++i === n) break outer;
-      b = input[i]!;
+      let ce = lf;
+      if (ce > s && input[ce - 1] === CR) ce--;
+      let w = ce;
+      while (w > s && isWsp(input[w - 1]!)) w--;
+      o = copy(input, s, w, out, o);
+      o = copy(input, ce, lf + 1, out, o);
+      s = lf + 1;
     }
-    if (b === EQ) {
-      if (i + 1 >= n) {
-        if (!final) break;
-        out[o++] = EQ; // lone `=` at the very end: keep it
-        i++;
-        continue;
-      }
-      const h1 = input[i + 1]!;
-      const v1 = HEX[h1]!;
-      if (v1 !== 255) {
-        if (i + 2 >= n && !final) break;
-        const v2 = i + 2 < n ? HEX[input[i + 2]!]! : 255;
-        if (v2 !== 255) {
-          out[o++] = (v1 << 4) | v2;
-          i += 3;
-          continue;
-        }
-        out[o++] = EQ; // bad escape: keep the `=` and go on with the next byte
-        i++;
-        continue;
-      }
-      if (h1 === LF) {
-        i += 2; // soft break, bare LF
-        continue;
-      }
-      if (h1 === CR) {
-        if (i + 2 >= n && !final) break;
-        if (input[i + 2] === LF) {
-          i += 3;
-          continue;
-        }
-        out[o++] = EQ; // `=` CR without LF: not a soft break; keep
-        i++;
-        continue;
-      }
-      if (isWsp(h1)) {
-        // `=` followed by transport padding and then the line end is still a soft break.
-        let j = i + 1;
-        while (j < n && isWsp(input[j]!)) j++;
-        if (j === n && !final && j - i < MAX_HELD) break;
-        if (j === n || input[j] === LF || (input[j] === CR && input[j + 1] === LF)) {
-          i = j === n ? n : input[j] === LF ? j + 1 : j + 2;
-          continue;
-        }
-        if (input[j] === CR && j + 1 === n && !final) break;
-      }
-      out[o++] = EQ; // `=` before something that is neither hex nor a line end: keep it
+    i = s;
+    if (i >= n) break;
+    // input[i] is `=`.
+    if (i + 1 >= n) {
+      if (!final) break;
+      out[o++] = EQ; // lone `=` at the very end: keep it
       i++;
       continue;
     }
-    // White space followed by more white space, a line end, `=` or the end of the data.
-    let j = i + 1;
-    while (j < n && isWsp(input[j]!)) j++;
-    if (j === n) {
-      if (!final && j - i < MAX_HELD) break;
-      if (final) {
-        i = n; // white space at the very end of the body
+    const h1 = input[i + 1]!;
+    const v1 = HEX[h1]!;
+    if (v1 !== 255) {
+      if (i + 2 >= n && !final) break;
+      const v2 = i + 2 < n ? HEX[input[i + 2]!]! : 255;
+      if (v2 !== 255) {
+        out[o++] = (v1 << 4) | v2;
+        i += 3;
         continue;
       }
-      // An endless run of white space is not transport padding: pass it on rather than hold
-      // it (holding and rescanning it on every chunk would be quadratic).
-      while (i < j) out[o++] = input[i++]!;
+      out[o++] = EQ; // bad escape: keep the `=` and go on with the next byte
+      i++;
       continue;
     }
-    const c = input[j]!;
-    if (c === LF || (c === CR && input[j + 1] === LF)) {
-      i = j; // trailing white space on a line is deleted
+    if (h1 === LF) {
+      i += 2; // soft break, bare LF
       continue;
     }
-    if (c === CR && j + 1 === n && !final) break;
-    while (i < j) out[o++] = input[i++]!;
+    if (h1 === CR) {
+      if (i + 2 >= n && !final) break;
+      if (input[i + 2] === LF) {
+        i += 3;
+        continue;
+      }
+      out[o++] = EQ; // `=` CR without LF: not a soft break; keep
+      i++;
+      continue;
+    }
+    if (isWsp(h1)) {
+      // `=` followed by transport padding and then the line end is still a soft break.
+      let j = i + 1;
+      while (j < n && isWsp(input[j]!)) j++;
+      if (j === n && !final && j - i < MAX_HELD) break;
+      if (j === n || input[j] === LF || (input[j] === CR && input[j + 1] === LF)) {
+        i = j === n ? n : input[j] === LF ? j + 1 : j + 2;
+        continue;
+      }
+      if (input[j] === CR && j + 1 === n && !final) break;
+    }
+    out[o++] = EQ; // `=` before something that is neither hex nor a line end: keep it
+    i++;
   }
   return { out: out.subarray(0, o), consumed: i };
 }
