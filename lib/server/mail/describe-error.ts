@@ -94,6 +94,11 @@ export function describeMailError(error: unknown, service = "mail server"): User
         message: `The ${service} closed the connection unexpectedly. Try again; if it keeps happening, the server may be overloaded or the port may be wrong.`,
         serverSaid,
       };
+    case "INVALID_INPUT":
+    case "HEADER_INJECTION":
+    case "INVALID_ADDRESS":
+      // Refused by Letterbox itself before anything was sent: its own sentence says why.
+      return { code: error.code, message: error.message };
     default:
       return {
         code: error.code,

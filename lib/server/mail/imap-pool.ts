@@ -124,3 +124,12 @@ export async function closeSessionConnections(sessionId: string): Promise<void> 
   }
   await Promise.all(drops);
 }
+
+/** An account is being removed: close every session's connection to it. */
+export async function closeAccountConnections(accountId: string): Promise<void> {
+  const drops: Promise<void>[] = [];
+  for (const [key, entry] of pool.entries) {
+    if (key.endsWith(`:${accountId}`)) drops.push(drop(key, entry));
+  }
+  await Promise.all(drops);
+}

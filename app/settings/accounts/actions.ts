@@ -1,0 +1,113 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { saveVerifiedAccount } from "@/lib/server/accounts/account-store";
+import { removeAccount } from "@/lib/server/accounts/remove-account";
+import { serverSettingsSchema } from "@/lib/server/accounts/server-settings";
+import {
+  type AccountCheck,
+  checkAccountSettings,
+} from "@/lib/server/accounts/verify-account-settings";
+import { currentSession } from "@/lib/server/auth/current-session";
+import { describeMailError, type UserFacingError } from "@/lib/server/mail/describe-error";
+
+export interface AddAccountState {
+  check?: AccountCheck;
+  error?: UserFacingError;
+  fieldErrors?: Record<string, string>;
+  added?: string;
+}
+
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(320),
+  password: z.string().min(1, "Enter the account's password").max(1024),
+  trustFingerprint: z
+    .string()
+    .regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/)
+    .optional(),
+});
+
+function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) out[String(issue.path[0])] ??= issue.message;
+  return out;
+}
+
+/** Test both servers with the password; save the account only when both answered yes. */
+export async function addAccount(
+  _previous: AddAccountState,
+  formData: FormData,
+): Promise<AddAccountState> {
+  const session = await currentSession();
+  if (!session)
+    return {
+      error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." },
+    };
+  const parsed = credentials.safeParse({
+    email: formData.get("email"),
+    password: formData.get("password"),
+    trustFingerprint: formData.get("trustFingerprint") || undefined,
+  });
+  if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
+  const settings = serverSettingsSchema.safeParse(
+    Object.fromEntries(Object.keys(serverSettingsSchema.shape).map((k) => [k, formData.get(k)])),
+  );
+  if (!settings.success) return { fieldErrors: fieldErrors(settings.error) };
+  const { email, password, trustFingerprint } = parsed.data;
+  const check = await checkAccountSettings(settings.data, password, trustFingerprint);
+  if (!check.incoming.ok || !check.smtp.ok) return { check };
+  try {
+    const db = await getDb();
+    const existing = await db.mailAccount.findFirst({
+      where: {
+        incomingProtocol: settings.data.incomingProtocol,
+        incomingHost: settings.data.incomingHost,
+        incomingPort: settings.data.incomingPort,
+        incomingUsername: settings.data.incomingUsername,
+      },
+    });
+    if (existing && existing.userId !== session.userId) {
+      return {
+        check,
+        error: {
+          code: "ACCOUNT_TAKEN",
+          message:
+            "This account is already linked to another person's Letterbox. Sign in with it to use it there.",
+        },
+      };
+    }
+    await saveVerifiedAccount(db, {
+      email,
+      settings: settings.data,
+      password,
+      trustedFingerprint: trustFingerprint,
+      userId: session.userId,
+    });
+  } catch (error) {
+    return { check, error: describeMailError(error) };
+  }
+  revalidatePath("/mail", "layout");
+  revalidatePath("/settings/accounts");
+  return { check, added: email };
+}
+
+const removeInput = z.object({ accountId: z.string().min(1).max(64) });
+
+export async function removeAccountAction(
+  input: z.input<typeof removeInput>,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const session = await currentSession();
+  if (!session) return { ok: false, message: "Your session has ended. Sign in again." };
+  const parsed = removeInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Which account?" };
+  try {
+    await removeAccount(await getDb(), session.userId, parsed.data.accountId);
+  } catch (error) {
+    return { ok: false, message: describeMailError(error).message };
+  }
+  revalidatePath("/mail", "layout");
+  revalidatePath("/settings/accounts");
+  return { ok: true };
+}
