@@ -8,6 +8,7 @@
  * says to treat them as ended). A line like `--boundaryX` is not a boundary (as in Thunderbird
  * and Python), so one boundary being a prefix of another is harmless.
  */
+import { MAX_BOUNDARY_PADDING } from "./limits.ts";
 
 // Byte values as local constants: hot loops compare against them per byte, and an
 // imported binding can cost a property lookup per use under some module loaders.
@@ -16,9 +17,6 @@ const DASH = 0x2d;
 const HT = 0x09;
 const LF = 0x0a;
 const SP = 0x20;
-
-/** Transport padding allowed after a boundary; beyond a line's worth it is not padding. */
-const MAX_PADDING = 998;
 
 export const NO_MATCH = -1;
 export const NEED_MORE = -2;
@@ -83,7 +81,7 @@ export class BoundaryMatcher {
       close = true;
       i += 2;
     }
-    const padLimit = i + MAX_PADDING;
+    const padLimit = i + MAX_BOUNDARY_PADDING;
     while (i < end && (data[i] === SP || data[i] === HT)) {
       if (i >= padLimit) return NO_MATCH;
       i++;

@@ -15,7 +15,7 @@
  * elsewhere it is dropped.
  */
 import type { RawField } from "./header-block.ts";
-import type { MimeLimits, MimeWarningCode } from "./limits.ts";
+import { MAX_FIELD_NAME_SCAN, type MimeLimits, type MimeWarningCode } from "./limits.ts";
 
 // Byte values as local constants: hot loops compare against them per byte, and an
 // imported binding can cost a property lookup per use under some module loaders.
@@ -39,9 +39,6 @@ export interface CollectResult {
 export type BoundaryProbe = (data: Uint8Array, pos: number, end: number, final: boolean) => number;
 
 export type HeaderLimitHit = "line" | "block" | "count";
-
-/** How far ahead to look for the colon of a following line before calling it "not a header". */
-const MAX_NAME_SCAN = 1000;
 
 function isNameByte(b: number): boolean {
   return b > 0x20 && b !== COLON && b !== 0x7f;
@@ -325,7 +322,7 @@ function lookAhead(data: Uint8Array, pos: number, end: number, final: boolean): 
     return data[i] === CR || data[i] === LF ? AHEAD_OTHER : AHEAD_HEADER;
   }
   if (first === CR || first === LF || first === DASH) return AHEAD_OTHER;
-  const limit = Math.min(end, pos + MAX_NAME_SCAN);
+  const limit = Math.min(end, pos + MAX_FIELD_NAME_SCAN);
   let i = pos;
   while (i < limit && isNameByte(data[i]!)) i++;
   while (i < limit && (data[i] === SP || data[i] === HT)) i++;

@@ -58,6 +58,29 @@ export function resolveLimits(overrides?: Partial<MimeLimits>): MimeLimits {
   return limits;
 }
 
+/*
+ * Fixed bounds: how far the parser looks ahead or holds bytes between chunks. Not options,
+ * because they follow from the formats (a line is at most 998 octets, RFC 5322 2.1.1), but
+ * listed here with the options so every bound is in one place.
+ */
+
+/** Transport padding (spaces/tabs) accepted after a boundary: a line's worth (RFC 2046 5.1.1). */
+export const MAX_BOUNDARY_PADDING = 998;
+/** Bytes scanned for the colon of the line after a suspect header line (broken-fold test). */
+export const MAX_FIELD_NAME_SCAN = 1000;
+/**
+ * Quoted-printable white space held back between chunks to learn whether a line end follows
+ * (RFC 2045 6.7 rule 3); a longer run is passed on, so holding it cannot go quadratic.
+ */
+export const MAX_QP_HELD_WHITESPACE = 1024;
+/** Decoded bytes remembered per part in stream parses, for type sniffing (sniff.ts). */
+export const STREAM_HEAD_BYTES = 64;
+/**
+ * A multipart's preamble kept in stream parses until its first boundary: if none comes, the
+ * preamble is the content. Real preambles are one line; a huge one is not kept.
+ */
+export const STREAM_MAX_PREAMBLE_KEPT = 1024 * 1024;
+
 /** Which limit a warning is about, or another non-fatal problem worth showing. */
 export type MimeWarningCode =
   | "depth-limit"

@@ -12,6 +12,7 @@
  * `decodeQuotedPrintable(bytes)` for a whole body, `QuotedPrintableDecoder` for pieces: it holds
  * back only an unfinished line tail (trailing white space, `=` or `=X`) between chunks.
  */
+import { MAX_QP_HELD_WHITESPACE } from "./limits.ts";
 
 const EQ = 0x3d;
 const CR = 0x0d;
@@ -24,9 +25,6 @@ for (let i = 0; i < 6; i++) {
   HEX[0x41 + i] = 10 + i;
   HEX[0x61 + i] = 10 + i;
 }
-
-/** Longest white-space run held back between chunks (a line is at most 998 octets). */
-const MAX_HELD = 1024;
 
 /** Copies input[from, to) to out[o...]; short runs by hand (a subarray costs an object). */
 function copy(input: Uint8Array, from: number, to: number, out: Uint8Array, o: number): number {
@@ -111,7 +109,7 @@ function decode(
         if (!final && e > s && input[e - 1] === CR) e--;
         let w = e;
         while (w > s && isWsp(input[w - 1]!)) w--;
-        if (!final && n - w >= MAX_HELD) w = e; // an endless run is not transport padding
+        if (!final && n - w >= MAX_QP_HELD_WHITESPACE) w = e; // an endless run is not transport padding
         o = copy(input, s, w, out, o);
         if (final) {
           o = copy(input, e, n, out, o); // a final CR
@@ -168,7 +166,7 @@ function decode(
       // `=` followed by transport padding and then the line end is still a soft break.
       let j = i + 1;
       while (j < n && isWsp(input[j]!)) j++;
-      if (j === n && !final && j - i < MAX_HELD) break;
+      if (j === n && !final && j - i < MAX_QP_HELD_WHITESPACE) break;
       if (j === n || input[j] === LF || (input[j] === CR && input[j + 1] === LF)) {
         i = j === n ? n : input[j] === LF ? j + 1 : j + 2;
         continue;

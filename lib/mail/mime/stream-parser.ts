@@ -9,7 +9,13 @@
  */
 import { MailError } from "../errors.ts";
 import { concatBytes } from "./bytes.ts";
-import { type MimeLimits, type MimeWarning, resolveLimits } from "./limits.ts";
+import {
+  type MimeLimits,
+  type MimeWarning,
+  resolveLimits,
+  STREAM_HEAD_BYTES,
+  STREAM_MAX_PREAMBLE_KEPT,
+} from "./limits.ts";
 import { type ContentStore, ParsedMessage } from "./message.ts";
 import { MimeScanner } from "./mime-scanner.ts";
 import type { ParsedPart } from "./part.ts";
@@ -34,14 +40,6 @@ export interface StreamParseOptions extends ParseOptions {
   /** Whose decoded bytes are emitted as `data` events. Default: none. */
   data?: (part: ParsedPart) => boolean;
 }
-
-/** Bytes of decoded content remembered for every leaf, for type sniffing. */
-const HEAD_BYTES = 64;
-/**
- * A multipart's preamble is kept (up to this size) until a boundary shows up: when none does,
- * the multipart is a leaf and the preamble is its content. Real preambles are one line.
- */
-const MAX_PREAMBLE_KEPT = 1024 * 1024;
 
 /**
  * Default `keep`: what a reading pane shows. Text/* that is not an attachment, message/* reports
@@ -127,7 +125,7 @@ export class MimeStreamParser {
     const state = this.states.get(part);
     if (!state) return;
     if (state.preamble) {
-      if (state.preambleSize + bytes.length <= MAX_PREAMBLE_KEPT)
+      if (state.preambleSize + bytes.length <= STREAM_MAX_PREAMBLE_KEPT)
         state.preamble.push(bytes.slice());
       state.preambleSize += bytes.length;
       return;
@@ -138,10 +136,10 @@ export class MimeStreamParser {
   /** Handles decoded bytes: head for sniffing, kept content, data events. */
   private take(part: ParsedPart, state: PartState, decoded: Uint8Array): void {
     if (decoded.length === 0) return;
-    if (state.head.length < HEAD_BYTES) {
+    if (state.head.length < STREAM_HEAD_BYTES) {
       state.head = concatBytes([
         state.head,
-        decoded.subarray(0, HEAD_BYTES - state.head.length),
+        decoded.subarray(0, STREAM_HEAD_BYTES - state.head.length),
       ]).slice();
     }
     // Copy: the bytes may be a view of the caller's chunk, which it is free to reuse.
@@ -157,7 +155,8 @@ export class MimeStreamParser {
         // A multipart without parts: its preamble is its content.
         const decoded = decodeTransfer(concatBytes(state.preamble), part.transferEncoding);
         state.keep =
-          (this.options.keep ?? keepReadable)(part) && state.preambleSize <= MAX_PREAMBLE_KEPT;
+          (this.options.keep ?? keepReadable)(part) &&
+          state.preambleSize <= STREAM_MAX_PREAMBLE_KEPT;
         state.data = this.options.data?.(part) ?? false;
         this.take(part, state, decoded);
         this.store.sizes.set(part, decoded.length);
