@@ -214,7 +214,7 @@ export class MimeScanner {
   ): number {
     if (!this.matcher.active) {
       const stop = final ? this.finalStop(data, pos, end) : holdBack(data, pos, end);
-      this.emit(data, dataAbs, pos, stop);
+      this.emit(data, pos, stop);
       return -(stop + 1);
     }
     let from = pos;
@@ -231,7 +231,7 @@ export class MimeScanner {
         while (c !== -1 && (c === 0 || data[c - 1] !== LF)) c = data.indexOf(DASH, c + 1);
         if (c === -1) {
           const stop = final ? this.finalStop(data, pos, end) : holdBack(data, pos, end);
-          this.emit(data, dataAbs, pos, stop);
+          this.emit(data, pos, stop);
           return -(stop + 1);
         }
       }
@@ -250,11 +250,11 @@ export class MimeScanner {
         continue;
       }
       if (level === NEED_MORE) {
-        this.emit(data, dataAbs, pos, nl);
+        this.emit(data, pos, nl);
         return -(Math.max(pos, nl) + 1);
       }
       // A preamble keeps its last line end: it is the content if no part ever starts.
-      this.emit(data, dataAbs, pos, this.top().phase === Phase.Preamble ? c : nl);
+      this.emit(data, pos, this.top().phase === Phase.Preamble ? c : nl);
       const next = this.matcher.next;
       this.boundary(
         level,
@@ -275,7 +275,7 @@ export class MimeScanner {
   }
 
   /** Hands body bytes [from, to) of the top frame to whoever wants them. */
-  private emit(data: Uint8Array, dataAbs: number, from: number, to: number): void {
+  private emit(data: Uint8Array, from: number, to: number): void {
     if (to <= from) return;
     const top = this.frames[this.frames.length - 1]!;
     if (top.phase === Phase.Leaf || top.phase === Phase.Preamble) {
@@ -284,7 +284,6 @@ export class MimeScanner {
       const decoded = top.embedded!.decoder.update(data.subarray(from, to));
       if (decoded.length > 0) top.embedded!.scanner.write(decoded);
     }
-    void dataAbs;
   }
 
   /** A boundary of the frame at `level`: ends everything above it, then opens or closes. */
