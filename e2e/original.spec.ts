@@ -268,7 +268,15 @@ test.describe("show original", () => {
     await signIn(page, "alice");
     await expect(page).toHaveURL(/\/mail\/[^/]+\/INBOX/);
     const inbox = new URL(page.url()).pathname.replace(/\/$/, "");
-    await page.goto(`${inbox}/${uid}/original?part=2`);
+    await page.goto(`${inbox}/${uid}/original`);
+    const attached = page
+      .getByRole("list", { name: "MIME parts" })
+      .getByRole("listitem", { name: "Part 2: message/rfc822", exact: true });
+    await expect(attached).toContainText("An attached message");
+    await attached
+      .getByRole("link", { name: "Show the original of this attached message" })
+      .click();
+    await expect(page).toHaveURL(/\/original\?part=2$/);
 
     await expect(page.getByRole("heading", { level: 1 })).toContainText("The inner one");
     await expect(page.getByText("An attached message (part 2)")).toBeVisible();

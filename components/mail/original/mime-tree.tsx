@@ -28,7 +28,14 @@ function Fact({ label, value }: { label: string; value: string | number | null |
   );
 }
 
-function Part({ node, missing }: { node: MimeNodeView; missing: Set<string> }) {
+interface PartProps {
+  node: MimeNodeView;
+  missing: Set<string>;
+  /** The original view of an attached message. */
+  nestedHref: (section: string) => string;
+}
+
+function Part({ node, missing, nestedHref }: PartProps) {
   const role = ROLE_TEXT[node.role];
   const name = node.section ? `Part ${node.section}` : "Message root";
   return (
@@ -66,6 +73,14 @@ function Part({ node, missing }: { node: MimeNodeView; missing: Set<string> }) {
             {n}
           </p>
         ))}
+        {node.kind === "message" && node.section && (
+          <a
+            href={nestedHref(node.section)}
+            className="mt-1 inline-block text-xs text-accent-600 hover:underline"
+          >
+            Show the original of this attached message
+          </a>
+        )}
         {node.contentId && missing.has(node.contentId) && (
           <p className="mt-1 text-xs text-red-700 dark:text-red-400">Referenced but not loaded.</p>
         )}
@@ -73,7 +88,12 @@ function Part({ node, missing }: { node: MimeNodeView; missing: Set<string> }) {
       {node.children.length > 0 && (
         <ul className="ml-4 border-l border-zinc-200 pl-3 dark:border-zinc-800">
           {node.children.map((child) => (
-            <Part key={child.section || "root"} node={child} missing={missing} />
+            <Part
+              key={child.section || "root"}
+              node={child}
+              missing={missing}
+              nestedHref={nestedHref}
+            />
           ))}
         </ul>
       )}
@@ -130,6 +150,7 @@ export function MimeTree(props: {
   tree: MimeNodeView;
   display: DisplayView;
   cidReferences: CidReferenceView[] | null;
+  nestedHref: (section: string) => string;
 }) {
   const { display } = props;
   const missing = new Set(
@@ -158,7 +179,7 @@ export function MimeTree(props: {
         )}
       </div>
       <ul aria-label="MIME parts">
-        <Part node={props.tree} missing={missing} />
+        <Part node={props.tree} missing={missing} nestedHref={props.nestedHref} />
       </ul>
       {props.cidReferences && <CidReferences references={props.cidReferences} />}
     </section>

@@ -114,7 +114,10 @@ describe("describeMime", () => {
       params: [["name", "terms.pdf"]],
     });
     expect(find(report.tree, "3")).toMatchObject({ kind: "message", role: "message" });
-    expect(find(report.tree, "3.1").contentType).toBe("text/plain");
+    expect(find(report.tree, "3.1")).toMatchObject({
+      contentType: "text/plain",
+      notes: ["The top of the message attached in part 3."],
+    });
     expect(report.tree.params).toEqual([["boundary", "m"]]);
     expect(report.tree.role).toBe("container");
   });

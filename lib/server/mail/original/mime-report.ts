@@ -5,7 +5,6 @@
  * references point at. Works on BODYSTRUCTURE alone: no part is downloaded to describe it.
  */
 import type { MimeNode } from "../../../mail/mime/structure.ts";
-import { walkMime } from "../../../mail/mime/structure.ts";
 import {
   availableFormats,
   type BodyChoice,
@@ -105,18 +104,31 @@ function explain(root: MimeNode, choice: BodyChoice, a: Annotations) {
 function annotateRest(root: MimeNode, choice: BodyChoice | null, a: Annotations) {
   const status = findDeliveryStatus(root);
   if (status) note(a, status, "status", "Shown as the delivery report above the body.");
-  for (const node of walkMime(root)) {
-    if (node.kind === "multipart") {
+  const visit = (node: MimeNode, enclosing: MimeNode | null) => {
+    if (enclosing) {
+      // An attached message's parts are its own: the reader shows them when it is opened.
+      const top = enclosing.children[0] === node;
+      note(
+        a,
+        node,
+        node.kind === "multipart" ? "container" : node.kind === "message" ? "message" : "other",
+        top
+          ? `The top of the message attached in part ${enclosing.section}.`
+          : `Part of the message attached in part ${enclosing.section}.`,
+      );
+    } else if (node.kind === "multipart") {
       a.roles.set(node, "container");
-      continue;
+    } else if (!a.roles.has(node) && node !== choice?.part) {
+      if (node.kind === "message") {
+        note(a, node, "message", "An attached message: the reader opens it as a message.");
+      } else if (node.disposition === "attachment") {
+        note(a, node, "attachment", "An attachment (Content-Disposition: attachment).");
+      }
     }
-    if (a.roles.has(node) || node === choice?.part) continue;
-    if (node.kind === "message") {
-      note(a, node, "message", "An attached message: the reader opens it as a message.");
-    } else if (node.disposition === "attachment") {
-      note(a, node, "attachment", "An attachment (Content-Disposition: attachment).");
-    }
-  }
+    const inner = node.kind === "message" ? node : enclosing;
+    for (const child of node.children) visit(child, inner);
+  };
+  visit(root, null);
 }
 
 export function describeMime(root: MimeNode, referencedCids: readonly string[] | null): MimeReport {

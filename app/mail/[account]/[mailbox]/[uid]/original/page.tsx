@@ -96,7 +96,12 @@ export default async function OriginalPage({ params, searchParams }: Props) {
         <OriginalSummary view={view} downloadHref={download} />
         <AuthBadges auth={view.auth} />
         <RouteTimeline route={view.route} />
-        <MimeTree tree={view.mime} display={view.display} cidReferences={view.cidReferences} />
+        <MimeTree
+          tree={view.mime}
+          display={view.display}
+          cidReferences={view.cidReferences}
+          nestedHref={(part) => `${base}/original?part=${part}`}
+        />
         <HeaderInspector groups={view.headers} count={view.fieldCount} />
         <SourceView href={source} section={section} size={view.size} />
       </div>
