@@ -75,3 +75,20 @@ export interface MessagePage {
   /** Changes whenever the mailbox's numbering may have changed; stale pages are refetched. */
   version: string;
 }
+
+/** A row of the unified "All inboxes" list: a summary and the account it belongs to. */
+export interface UnifiedSummary extends MessageSummary {
+  accountId: string;
+  accountEmail: string;
+  mailbox: string;
+}
+
+export interface UnifiedPage {
+  pageIndex: number;
+  pageSize: number;
+  messages: UnifiedSummary[];
+  /** More pages may follow. */
+  hasMore: boolean;
+  /** Accounts whose inbox could not be read, with why. */
+  problems: { accountEmail: string; message: string }[];
+}

@@ -34,3 +34,8 @@ export function sourceHref(accountId: string, mailbox: string, uid: number, down
   const base = `/api/mail/${encodeURIComponent(accountId)}/${encodeURIComponent(mailbox)}/${uid}`;
   return `${base}/source${download ? "?download=1" : ""}`;
 }
+
+/** A message opened from "All inboxes" (always in its account's INBOX). */
+export function unifiedHref(row: { accountId: string; uid: number }): string {
+  return `/mail/all/${encodeURIComponent(row.accountId)}/${row.uid}`;
+}

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { useParams } from "next/navigation";
+import { useParams, usePathname } from "next/navigation";
 import { useState } from "react";
 import {
   createFolderAction,
@@ -37,6 +37,7 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
   const [dialog, setDialog] = useState<DialogState>(null);
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const params = useParams<{ account?: string; mailbox?: string }>();
+  const inAllInboxes = usePathname().startsWith("/mail/all");
   const currentAccount = params.account ? decodeURIComponent(params.account) : null;
   const currentMailbox = params.mailbox ? mailboxFromSegment(params.mailbox) : null;
   const bus = useMailBus();
@@ -90,6 +91,28 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
 
   return (
     <nav aria-label="Folders" className="flex h-full flex-col overflow-y-auto px-2 py-3 text-sm">
+      {accounts.length > 1 && (
+        <Link
+          href="/mail/all"
+          aria-current={inAllInboxes ? "page" : undefined}
+          className="mb-3 flex items-center gap-2 rounded-md px-2 py-1.5 font-medium hover:bg-zinc-100 aria-[current=page]:bg-accent-100 dark:hover:bg-zinc-800"
+        >
+          <FolderIconFor use="inbox" />
+          <span className="flex-1">All inboxes</span>
+          {(() => {
+            const unread = accounts.reduce(
+              (n, a) => n + (a.folders.find((f) => f.specialUse === "inbox")?.unread ?? 0),
+              0,
+            );
+            return unread ? (
+              <span className="text-xs font-semibold tabular-nums">
+                {unread}
+                <span className="sr-only"> unread</span>
+              </span>
+            ) : null;
+          })()}
+        </Link>
+      )}
       {accounts.map((account) => (
         <section key={account.accountId} aria-label={account.email} className="mb-4">
           <div className="mb-1 flex items-center justify-between px-2">
@@ -121,7 +144,8 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
           )}
           <ul>
             {account.folders.map((folder) => {
-              const active = folder.accountId === currentAccount && folder.path === currentMailbox;
+              const active =
+                !inAllInboxes && folder.accountId === currentAccount && folder.path === currentMailbox;
               const key = `${folder.accountId}:${folder.path}`;
               return (
                 <li

@@ -24,7 +24,10 @@ export default async function MailboxLayout({
   let list: ReactNode;
   try {
     const store = storeFor(context);
-    const [page, folders] = await Promise.all([store.page({ mailbox, pageIndex: 0 }), store.folders()]);
+    const [page, folders] = await Promise.all([
+      store.page({ mailbox, pageIndex: 0 }),
+      store.folders(),
+    ]);
     const folder = folders.find((f) => f.path === mailbox);
     list = (
       <MessageList
