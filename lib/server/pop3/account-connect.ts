@@ -37,7 +37,7 @@ async function storedAccountOptions(accountId: string): Promise<Pop3ClientOption
     throw new Pop3StoreError("NOT_POP3_ACCOUNT", `No POP3 account ${JSON.stringify(accountId)}`);
   }
   // Loaded when needed: account-store is marked server-only, which only the app's server
-  // runtime can load; tests and benchmarks set a resolver and never reach this line.
+  // runtime loads (its test mocks the marker); other tests and benchmarks set a resolver.
   const { accountPassword, accountSettings } = await import("../accounts/account-store.ts");
   return pop3Options(accountSettings(account), accountPassword(account));
 }
