@@ -49,8 +49,8 @@ afterAll(async () => {
 describe("a stored POP3 account on PostgreSQL", () => {
   it("checks, lists, reads, flags, deletes, schedules and purges", async () => {
     const db = await getDb();
-    const [{ version }] = await db.$queryRaw<{ version: string }[]>`SELECT version()`;
-    expect(version).toMatch(/PostgreSQL/);
+    const [server] = await db.$queryRaw<{ version: string }[]>`SELECT version()`;
+    expect(server?.version).toMatch(/PostgreSQL/);
 
     resetUser(carol.login);
     await deliverMany(
