@@ -6,7 +6,7 @@ import {
   encodeRfc8187,
   MAX_CONTENT_DISPOSITION_BYTES,
 } from "./content-disposition.ts";
-import { safeFilename } from "./safe-filename.ts";
+import { safeFilename } from "../../mail/mime/safe-filename.ts";
 import { p10Names } from "./testing/hostile-p10.ts";
 
 const HEADER_SHAPE =

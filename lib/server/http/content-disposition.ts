@@ -6,11 +6,12 @@
  *
  * RFC 6266 section 4.3: browsers that know RFC 8187 use `filename*`, older ones the quoted
  * `filename`, so the fallback is plain printable ASCII without `"`, `\` or `%` (which some
- * browsers would unescape). The name is first made safe (safe-filename.ts). The whole value
+ * browsers would unescape). The name is first made safe by lib/mail/mime/safe-filename.ts,
+ * the rules the reader shows names by, so the saved file is named as shown. The whole value
  * stays within `MAX_CONTENT_DISPOSITION_BYTES`: a long non-ASCII name percent-encodes to nine or
  * twelve bytes per character, and proxies refuse large headers.
  */
-import { safeFilename, truncateKeepingExtension } from "./safe-filename.ts";
+import { safeFilename, truncateKeepingExtension } from "../../mail/mime/safe-filename.ts";
 
 /** Hostile corpus p10: "Content-Disposition <= 1 KB". */
 export const MAX_CONTENT_DISPOSITION_BYTES = 1024;

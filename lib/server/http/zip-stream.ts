@@ -7,8 +7,9 @@
  *   (general purpose flag bit 3) and a data descriptor after the data carries them (APPNOTE
  *   4.3.9), so nothing is buffered and the download starts at once;
  * - names are UTF-8 with the language encoding flag (bit 11, APPNOTE appendix D), made safe
- *   (safe-filename.ts: no paths, so no "zip slip") and made unique case-insensitively, since
- *   Windows and macOS file systems would otherwise overwrite one attachment with another;
+ *   (lib/mail/mime/safe-filename.ts: no paths, so no "zip slip") and made unique
+ *   case-insensitively, since Windows and macOS file systems would otherwise overwrite one
+ *   attachment with another;
  * - modification times go in the DOS fields (UTC) and in an extended-timestamp extra field
  *   (0x5455, Info-ZIP), which unzip uses to restore the exact time.
  *
@@ -23,7 +24,7 @@ import {
   safeFilename,
   splitExtension,
   truncateKeepingExtension,
-} from "./safe-filename.ts";
+} from "../../mail/mime/safe-filename.ts";
 
 /** ZIP32 stores sizes and offsets in 4 bytes (APPNOTE 4.4.8, 4.4.16). */
 export const ZIP32_MAX_BYTES = 0xffff_ffff;

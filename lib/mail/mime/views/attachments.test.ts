@@ -2,7 +2,7 @@ import path from "node:path";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseMessage } from "../parser.ts";
-import { safeFilename } from "../safe-filename.ts";
+import { MAX_FILENAME_CHARS, safeFilename } from "../safe-filename.ts";
 import { attachmentContent, attachments } from "./attachments.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../../..");
@@ -70,7 +70,7 @@ describe("attachments", () => {
     expect(shown).toContain("invoicefdp.exe");
     for (const name of shown) {
       expect(name).not.toMatch(/[/\\\u202e]/);
-      expect(Array.from(name).length).toBeLessThanOrEqual(120);
+      expect(Array.from(name).length).toBeLessThanOrEqual(MAX_FILENAME_CHARS);
     }
     const exe = list.find((a) => a.filename?.startsWith("invoice"))!;
     expect(exe.sniffedType).toBe("application/x-msdownload");
