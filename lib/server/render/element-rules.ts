@@ -166,8 +166,15 @@ function applyToElement(el: Element, tally: RenderTally, cache: StyleCache): voi
     }
     element = rename(element, "img", (name) => !INPUT_ONLY.has(name));
   } else if (tag === "button") {
-    // Keep the button's visible text and look, not its behaviour (p07: formaction phishing).
-    element = rename(element, "span", (name) => !INPUT_ONLY.has(name));
+    // Keep the button's look and text, not its behaviour (p07: formaction phishing). It stays a
+    // <button> (the parser treats one specially, a <span> would re-parse differently).
+    for (const name of INPUT_ONLY) element.removeAttribute(name);
+    element.setAttribute("type", "button");
+  } else if ((tag === "a" || tag === "nobr") && element.parentElement?.closest(tag)) {
+    // The parser can build <a> inside <a> (tables, adoption agency) but never parses it back:
+    // the inner one becomes a <span>, so the output means the same after re-parsing.
+    element = rename(element, "span", (name) => name !== "href");
+    tally.restructured = true;
   } else if (
     tag === "track" ||
     (tag === "source" && element.parentElement?.localName !== "picture")
@@ -211,6 +218,7 @@ export function applyElementRules(root: Element, tally: RenderTally): void {
     const [el, depth] = stack.pop()!;
     if (depth >= MAX_DOM_DEPTH) {
       el.replaceWith(el.ownerDocument.createTextNode(el.textContent ?? ""));
+      tally.restructured = true;
       continue;
     }
     // Children first collected, then the element handled: handling may replace or remove it.

@@ -17,10 +17,11 @@ describe("shapeHtml", () => {
       m.parts.filter((p) => p.contentType === "text/html"),
     );
     expect(parts.length).toBeGreaterThan(200);
-    for (const part of parts)
-      expect(shapeHtml(part.text!)).toEqual({ html: part.text, truncated: false });
+    for (const part of parts) {
+      expect(shapeHtml(part.text!)).toMatchObject({ html: part.text, truncated: false });
+    }
     const newsletter = syntheticNewsletter(100);
-    expect(shapeHtml(newsletter).html).toBe(newsletter);
+    expect(shapeHtml(newsletter)).toEqual({ html: newsletter, truncated: false, misnested: false });
   });
 
   it("drops start tags nested deeper than the limit, and their end tags, keeping the content", () => {
@@ -65,6 +66,29 @@ describe("shapeHtml", () => {
     expect(elements).toBeLessThanOrEqual(MAX_HTML_ELEMENTS + 10);
     // And the model follows the parser: the re-created elements are really there.
     expect(elementCount(attack(100))).toBeGreaterThan(100 * 20);
+  });
+
+  it("flags the misnesting the parser repairs, and only that", () => {
+    for (const html of [
+      "<table><tr><td>x</td></tr>text</table>",
+      "<table><div>x</div></table>",
+      "<table><form></form></table>",
+      "<b><i>x</b></i>",
+      "<b><p>x</b>y</p>",
+      "<a href=x>1<a href=y>2",
+      "<p><svg></svg>",
+    ]) {
+      expect(shapeHtml(html).misnested, html).toBe(true);
+    }
+    for (const html of [
+      "<table><tr><td>x</td></tr></table>",
+      "<p><b>x</b><i>y</i></p>",
+      "<ul><li>a<li>b</ul>",
+      "<div><p>a<p>b</div>",
+      "<a href=x>1</a><a href=y>2</a>",
+    ]) {
+      expect(shapeHtml(html).misnested, html).toBe(false);
+    }
   });
 
   it("cuts tags with too many attributes", () => {

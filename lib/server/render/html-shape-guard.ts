@@ -22,6 +22,13 @@ export interface ShapedHtml {
   html: string;
   /** True if the input was cut at the element limit. */
   truncated: boolean;
+  /**
+   * True if the parser will have to repair misnested markup: foster parenting out of tables,
+   * formatting elements closed out of order or re-created, <a> inside <a>, foreign content, or
+   * anything this pass dropped. Such trees can serialize to markup that parses differently, so
+   * the sanitizer then checks its output by re-parsing it (sanitize-mail-html.ts).
+   */
+  misnested: boolean;
 }
 
 // biome-ignore format: lists
@@ -44,6 +51,13 @@ const CLOSES_P = new Set([
   "fieldset", "figcaption", "figure", "footer", "header", "hgroup", "main", "menu", "nav", "ol",
   "p", "search", "section", "summary", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "listing",
   "form", "li", "dd", "dt", "table", "hr", "xmp", "plaintext",
+]);
+// Where a table's own content goes; anything else there is foster-parented out of the table.
+const IN_TABLE = new Set(["table", "tbody", "thead", "tfoot", "tr"]);
+// biome-ignore format: lists
+const TABLE_CONTENT = new Set([
+  "caption", "colgroup", "col", "tbody", "thead", "tfoot", "tr", "td", "th", "table", "style",
+  "script", "template",
 ]);
 // The boundaries of "button scope", where the search for an open <p> stops.
 // biome-ignore format: lists
@@ -82,6 +96,13 @@ class TreeModel {
   /** The list of active formatting elements; null is a marker. */
   readonly active: (Active | null)[] = [];
   elements = 0;
+  misnested = false;
+
+  /** True when the current node is table structure: text or other tags there are fostered. */
+  inTableStructure(): boolean {
+    const top = this.stack[this.stack.length - 1];
+    return top !== undefined && IN_TABLE.has(top.name);
+  }
 
   lastOpen(name: string, scope?: ReadonlySet<string>): number {
     for (let k = this.stack.length - 1; k >= 0; k--) {
@@ -133,6 +154,7 @@ class TreeModel {
       entry.onStack = true;
       this.stack.push({ name: entry.name, active: entry });
       this.elements++;
+      this.misnested = true;
     }
   }
 
@@ -156,6 +178,8 @@ class TreeModel {
   /** A start tag; false if it must be dropped (too deep, or too many formatting elements). */
   start(name: string, tag: string): boolean {
     this.elements++;
+    if (this.inTableStructure() && !TABLE_CONTENT.has(name)) this.misnested = true;
+    if (name === "svg" || name === "math") this.misnested = true;
     if (VOID.has(name) || FLAT.has(name)) {
       this.reconstruct();
       return true;
@@ -164,7 +188,10 @@ class TreeModel {
     if (name === "a" || name === "nobr") {
       // An open <a> (or <nobr>) is closed by the next one (adoption agency), not nested.
       const open = this.sinceMarker().findLast((entry) => entry.name === name);
-      if (open) this.forget(open);
+      if (open) {
+        this.forget(open);
+        this.misnested = true;
+      }
     }
     const formatting = FORMATTING.has(name) ? this.sinceMarker() : null;
     if (formatting && formatting.length >= MAX_ACTIVE_FORMATTING) return false;
@@ -188,6 +215,8 @@ class TreeModel {
     if (FORMATTING.has(name)) {
       const entry = this.sinceMarker().findLast((e) => e.name === name);
       if (entry) {
+        // Not the current node: the adoption agency algorithm restructures the tree.
+        if (this.stack[this.stack.length - 1]?.active !== entry) this.misnested = true;
         this.forget(entry);
         return;
       }
@@ -208,6 +237,7 @@ export function shapeHtml(html: string): ShapedHtml {
   };
   for (const token of scanTags(html)) {
     if (token.type === "text") {
+      if (model.inTableStructure()) model.misnested = true;
       model.reconstruct();
     } else if (token.type === "end") {
       const pending = droppedEnds.get(token.name) ?? 0;
@@ -227,10 +257,10 @@ export function shapeHtml(html: string): ShapedHtml {
     }
     if (model.elements > MAX_HTML_ELEMENTS) {
       out.push(html.slice(copied, token.from));
-      return { html: out.join(""), truncated: true };
+      return { html: out.join(""), truncated: true, misnested: true };
     }
   }
-  if (copied === 0) return { html, truncated: false };
+  if (copied === 0) return { html, truncated: false, misnested: model.misnested };
   out.push(html.slice(copied));
-  return { html: out.join(""), truncated: false };
+  return { html: out.join(""), truncated: false, misnested: model.misnested };
 }

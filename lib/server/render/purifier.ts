@@ -23,17 +23,24 @@ const CONFIG: Config = {
   // message). Parsed after `<!doctype html>` (see purifyMailHtml).
   WHOLE_DOCUMENT: true,
   RETURN_DOM: true,
-  // Forms are inert: <form> is unwrapped (its content stays), choice and text controls go with
-  // their content; <input> and <button> are kept only for the post-pass (image inputs become
-  // <img>, buttons become <span>, other inputs are removed). Manifest p07.
+  // Forms are inert (manifest p07): <form> stays as a plain container with no action, method or
+  // target (removing it would change how its content re-parses: a <form> is special to the
+  // parser); choice and text controls go with their content; <input> and <button> are kept for
+  // the post-pass (image inputs become <img>, other inputs are removed, buttons become
+  // type=button). The frame's sandbox (no allow-forms) and CSP (form-action 'none') agree.
   FORBID_TAGS: [
-    "form", "select", "textarea", "option", "optgroup", "datalist", "template", "slot",
-    "content", "shadow", "element", "decorator", "menuitem", "dialog",
+    "select", "textarea", "option", "optgroup", "datalist", "template", "slot", "content",
+    "shadow", "element", "decorator", "menuitem", "dialog",
   ],
-  ADD_FORBID_CONTENTS: ["select", "textarea", "datalist", "template", "svg", "math"],
+  // Removed with their content: hoisting the fallback content of <object>/<applet> (scope
+  // boundaries for the parser) would build trees that re-parse differently.
+  ADD_FORBID_CONTENTS: [
+    "select", "textarea", "datalist", "template", "svg", "math", "object", "applet", "frameset",
+  ],
   // Attributes that submit, navigate, toggle UI without script, or name resources.
   FORBID_ATTR: [
-    "action", "method", "enctype", "formaction", "formmethod", "formtarget", "formenctype",
+    "action", "method", "enctype", "target", "accept-charset", "autocomplete", "formaction",
+    "formmethod", "formtarget", "formenctype",
     "formnovalidate", "novalidate", "form", "popover", "popovertarget", "popovertargetaction",
     "command", "commandfor", "download", "ping", "nonce", "integrity", "crossorigin", "part",
     "exportparts", "slot", "tabindex", "autofocus", "inert",
@@ -88,7 +95,18 @@ export interface PurifiedMail {
   headStyles: Element[];
   /** The <body>, attributes included; null if the message replaced it (a <frameset>). */
   body: HTMLElement | null;
+  /** A removed element's child elements were moved up to its parent (see NO_HOIST). */
+  hoisted: boolean;
 }
+
+// Removed elements whose children do not survive (void, or removed with their content): their
+// removal cannot move an element under another parent.
+// biome-ignore format: a list
+const NO_HOIST = new Set([
+  ...(CONFIG.ADD_FORBID_CONTENTS ?? []), "script", "style", "title", "noscript", "noembed",
+  "noframes", "iframe", "xmp", "plaintext", "head", "meta", "link", "base", "embed", "param",
+  "input", "frame", "keygen", "source", "track", "image", "isindex",
+]);
 
 /** Per-call callbacks, set for the duration of one synchronous sanitize call. */
 export interface PurifyHooks {
@@ -100,6 +118,8 @@ export interface PurifyHooks {
 
 let purifier: Purifier | null = null;
 let active: PurifyHooks | null = null;
+let hoisted = false;
+let parseWindow: { DOMParser: typeof DOMParser } | null = null;
 
 function createPurifier(): Purifier {
   // A silent console: jsdom reports CSS it cannot parse, and hostile mail is full of it.
@@ -113,15 +133,32 @@ function createPurifier(): Purifier {
   purify.addHook("uponSanitizeElement", (node, data) => {
     const element = node as Element;
     if (active === null || element.namespaceURI !== HTML_NS) return;
+    // An element about to be removed with its content kept: its child elements move up, which
+    // can build trees the parser would not (a <div> straight inside a <p>, say).
+    const removed = !data.allowedTags[data.tagName] || FORBIDDEN.has(data.tagName);
+    if (removed && !NO_HOIST.has(data.tagName) && element.firstElementChild) hoisted = true;
     if (data.tagName === "style")
       element.textContent = active.filterStyle(element.textContent ?? "");
     else if (data.tagName === "link" && element.hasAttribute("href")) {
       active.removedLink(element.getAttribute("href")!);
     }
   });
+  parseWindow = window as unknown as { DOMParser: typeof DOMParser };
   return {
     sanitize: (html) => purify.sanitize(html) as unknown as HTMLElement,
   };
+}
+
+const FORBIDDEN = new Set(CONFIG.FORBID_TAGS ?? []);
+
+/** Parses sanitized output as the frame will (the body of a no-quirks document), re-serialized. */
+export function reparseBody(html: string): string {
+  purifier ??= createPurifier();
+  const doc = new parseWindow!.DOMParser().parseFromString(
+    `<!doctype html><html><head></head><body>${html}</body></html>`,
+    "text/html",
+  );
+  return doc.body.innerHTML;
 }
 
 /**
@@ -136,13 +173,14 @@ function createPurifier(): Purifier {
 export function purifyMailHtml(html: string, hooks: PurifyHooks): PurifiedMail {
   purifier ??= createPurifier();
   active = hooks;
+  hoisted = false;
   try {
     const root = purifier.sanitize(`<!doctype html>${html}`);
     const children = Array.from(root.children);
     const head = children.find((el) => el.localName === "head");
     const body = children.find((el) => el.localName === "body") as HTMLElement | undefined;
     const headStyles = head ? Array.from(head.getElementsByTagName("style")) : [];
-    return { root, headStyles, body: body ?? null };
+    return { root, headStyles, body: body ?? null, hoisted };
   } finally {
     active = null;
   }

@@ -44,6 +44,12 @@ export const MAX_ATTRIBUTES = 128;
  */
 export const MAX_DOM_DEPTH = 256;
 
+/**
+ * Sanitizing passes over misnested markup until the output re-parses to itself (see
+ * sanitize-mail-html.ts). The fuzz test converges in two; a third is margin.
+ */
+export const MAX_SANITIZE_PASSES = 3;
+
 /** One <style> element or style attribute longer than this is dropped whole (tracking templates
  * repeat 1 MB of CSS; the tokenizer is linear but the output would be useless). */
 export const MAX_CSS_CHARS = 512_000;

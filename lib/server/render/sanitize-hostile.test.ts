@@ -130,12 +130,14 @@ describe("hostile messages (p01–p09, p14, p15)", () => {
     expect(out!.html).toBe('<div class="lbx-mail"><img alt=""><a>Log in</a>\n</div>');
   });
 
-  it("p07: the form is inert: no form, no field, no action; the button labels remain as text", () => {
+  it("p07: the form is inert: no action, no field, buttons that submit nothing; labels remain", () => {
     const [out] = render(message("p07"), "allow");
     const facts = inspectOutput(out!.html);
-    expect([...facts.tags].filter((t) => /form|input|button/.test(t))).toEqual([]);
-    expect(out!.html).toContain("<span>Keep my password</span><span>Change it</span>");
-    expect(out!.html).not.toMatch(/p07|password"|type=/);
+    expect([...facts.tags].filter((t) => /input|select|textarea/.test(t))).toEqual([]);
+    expect(out!.html).toContain(
+      '<form><button type="button">Keep my password</button><button type="button">Change it</button></form>',
+    );
+    expect(out!.html).not.toMatch(/p07|action|password"/);
   });
 
   it("p08: cid: to the text/html and SVG parts is not resolved and is reported missing", () => {

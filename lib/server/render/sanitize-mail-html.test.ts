@@ -214,7 +214,7 @@ describe("document structure", () => {
       '<form action="http://x.test/"><input name="a"><select><option>o</option></select><textarea>t</textarea><button formaction="http://x.test/b" type="submit" class="cta">Go</button></form><div popover id="p">p</div><a href="https://a.test/" ping="http://x.test/p" download>d</a><meta http-equiv="refresh" content="0;url=http://x.test"><base href="http://x.test/"><link rel="stylesheet" href="http://x.test/s.css">',
     );
     expect(out).toBe(
-      '<span class="cta">Go</span><div id="p">p</div><a href="https://a.test/" target="_blank" rel="noopener noreferrer" title="https://a.test/">d</a>',
+      '<form><button class="cta" type="button">Go</button></form><div id="p">p</div><a href="https://a.test/" target="_blank" rel="noopener noreferrer" title="https://a.test/">d</a>',
     );
   });
 

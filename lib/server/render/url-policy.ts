@@ -77,11 +77,29 @@ export class RenderTally {
   links = 0;
   readonly remoteHosts = new Set<string>();
   readonly cidMissing = new Set<string>();
+  /** Every URL load() handed out: what a later pass over our own output keeps as it is. */
+  readonly emitted = new Set<string>();
+  /** This pass changed the tree in a way that may re-parse differently (see sanitize-mail-html). */
+  restructured = false;
 
-  constructor(readonly options: RenderOptions) {}
+  /**
+   * `trusted`: URLs an earlier pass emitted. Only our own output is ever sanitized with them, so
+   * they are exactly the proxy and part URLs we wrote, never something a message chose.
+   */
+  constructor(
+    readonly options: RenderOptions,
+    private readonly trusted: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** Decides a URL the browser would fetch (img src, srcset candidate, background, CSS url()). */
   load(raw: string, use: LoadUse): LoadDecision {
+    if (this.trusted.has(raw)) return { url: raw, remote: false };
+    const decision = this.decide(raw, use);
+    if (decision.url !== null) this.emitted.add(decision.url);
+    return decision;
+  }
+
+  private decide(raw: string, use: LoadUse): LoadDecision {
     const parsed = parseUrl(raw);
     switch (parsed.kind) {
       case "remote":

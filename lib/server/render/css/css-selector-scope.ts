@@ -17,7 +17,7 @@ const ATTRIBUTE_DELIMS = new Set(["=", "^", "$", "*", "~", "|"]);
 
 /** Only selector syntax: no blocks, no url, no `&` (nesting), no at-keywords or semicolons. */
 function isSelectorSyntax(list: readonly CssComponent[], delims: ReadonlySet<string>): boolean {
-  for (const c of list) {
+  for (const [index, c] of list.entries()) {
     switch (c.type) {
       case "ident":
       case "hash":
@@ -32,7 +32,9 @@ function isSelectorSyntax(list: readonly CssComponent[], delims: ReadonlySet<str
         if (!delims.has(c.value)) return false;
         break;
       case "func":
-        // Pseudo-class functions (:not, :is, :has, :nth-child(2n+1 of …)) hold selectors again.
+        // Only as a pseudo-class or pseudo-element (:not, :is, :has, :nth-child(2n+1 of …),
+        // ::part): right after a colon. Their arguments are selector syntax again.
+        if (list[index - 1]?.type !== "colon") return false;
         if (!isSelectorSyntax(c.value, SELECTOR_DELIMS)) return false;
         break;
       case "block":

@@ -283,6 +283,8 @@ describe("selectors", () => {
       "& .a{color:red}",
       ".a;.b{color:red}",
       "a[href=url(x)]{color:red}",
+      "expression(alert(1)).a{color:red}",
+      ".a expression(x){color:red}",
       ".a{}",
     ]) {
       expect(sheet(css), css).toBe("");

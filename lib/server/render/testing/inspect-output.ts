@@ -57,7 +57,7 @@ export const schemeOf = (value: string) =>
 // biome-ignore format: a list
 const FORBIDDEN_TAGS = [
   "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link",
-  "form", "input", "button", "select", "textarea", "svg", "math", "template", "noscript", "title",
+  "input", "select", "textarea", "svg", "math", "template", "noscript", "title",
   "portal", "track",
 ];
 const URL_ATTRIBUTES = new Set(["href", "src", "srcset", "background", "poster", "cite", "data"]);
@@ -75,9 +75,13 @@ export function safetyViolations(html: string): string[] {
     out.push("markup of script/iframe/object/embed");
   for (const { tag, name, value } of facts.attributes) {
     if (name.startsWith("on")) out.push(`event handler ${name} on <${tag}>`);
-    if (["action", "formaction", "xlink:href", "ping", "poster", "srcdoc"].includes(name)) {
+    if (
+      ["action", "method", "formaction", "xlink:href", "ping", "poster", "srcdoc"].includes(name)
+    ) {
       out.push(`attribute ${name} on <${tag}>`);
     }
+    if (tag === "button" && name === "type" && value !== "button")
+      out.push("a button that submits");
     if (!URL_ATTRIBUTES.has(name)) continue;
     const scheme = schemeOf(value);
     if (
