@@ -8,6 +8,7 @@ describe("Content-Type", () => {
       subtype: "plain",
       mime: "text/plain",
       params: { charset: "UTF-8", format: "flowed" },
+      extended: [],
       valid: true,
     });
   });
@@ -64,6 +65,16 @@ describe("RFC 2231 parameters", () => {
       parseStructuredValue("a; filename=\"plain.txt\"; filename*=utf-8''ext.txt").params.filename,
     ).toBe("ext.txt");
     expect(parseStructuredValue("a; x=1; x=2").params.x).toBe("1");
+  });
+
+  it("names the parameters that came from the charset form, whose text is final", () => {
+    expect(
+      parseStructuredValue("a; filename*=utf-8''a%3D%3Fx.pdf; name=\"b.pdf\"").extended,
+    ).toEqual(["filename"]);
+    expect(parseStructuredValue('a; name*0="=?utf-8?q?lo?="; name*1="ng.pdf"').extended).toEqual(
+      [],
+    );
+    expect(parseContentType("text/plain; name*=utf-8''x").extended).toEqual(["name"]);
   });
 
   it("survives an unknown charset and broken percent escapes", () => {

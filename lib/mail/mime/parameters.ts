@@ -16,6 +16,11 @@ export interface StructuredValue {
   value: string;
   /** Lower-case names; RFC 2231 continuations joined and decoded. */
   params: Record<string, string>;
+  /**
+   * Names of the parameters whose value came from RFC 2231's charset form
+   * (`name*=charset'lang'percent-encoded`): final text, on which no RFC 2047 decoding applies.
+   */
+  extended: string[];
 }
 
 interface RawParam {
@@ -114,9 +119,10 @@ function percentDecode(text: string): Uint8Array {
 }
 
 /** RFC 2231: joins `name*N[*]` segments and decodes `charset'lang'...` values. */
-function combine(raw: RawParam[]): Record<string, string> {
+function combine(raw: RawParam[]): { params: Record<string, string>; extended: string[] } {
   const params: Record<string, string> = {};
-  const extended = new Map<string, { segments: Map<number, RawParam & { encoded: boolean }> }>();
+  const extended: string[] = [];
+  const continued = new Map<string, { segments: Map<number, RawParam & { encoded: boolean }> }>();
   for (const p of raw) {
     const m = /^([^*]+)\*(?:(\d+)\*?)?$/.exec(p.name) ?? /^([^*]+)\*(\d+)(\*)?$/.exec(p.name);
     if (!m) {
@@ -126,15 +132,16 @@ function combine(raw: RawParam[]): Record<string, string> {
     const base = m[1]!;
     const index = m[2] === undefined ? 0 : Number(m[2]);
     const encoded = p.name.endsWith("*");
-    let entry = extended.get(base);
+    let entry = continued.get(base);
     if (!entry) {
       entry = { segments: new Map() };
-      extended.set(base, entry);
+      continued.set(base, entry);
     }
     if (!entry.segments.has(index) && index < 10_000) entry.segments.set(index, { ...p, encoded });
   }
-  for (const [base, { segments }] of extended) {
+  for (const [base, { segments }] of continued) {
     let charset = "";
+    let encoded = false;
     const bytes: number[] = [];
     let text = "";
     const indexes = [...segments.keys()].sort((a, b) => a - b);
@@ -149,6 +156,7 @@ function combine(raw: RawParam[]): Record<string, string> {
         }
       }
       if (seg.encoded) {
+        encoded = true;
         for (const b of percentDecode(value)) bytes.push(b);
       } else {
         // Flush the encoded bytes so far, then plain text.
@@ -162,13 +170,16 @@ function combine(raw: RawParam[]): Record<string, string> {
     if (bytes.length) text += decodeCharset(Uint8Array.from(bytes), charset).text;
     // The RFC 2231 form wins over a plain one of the same name (RFC 2231 section 4.1 intent).
     params[base] = text;
+    // Plain continuations (`name*0="..."`, no charset) are still plain text: Outlook splits its
+    // RFC 2047 fallback name across them, so only the percent-encoded form counts as final.
+    if (encoded) extended.push(base);
   }
-  return params;
+  return { params, extended };
 }
 
 export function parseStructuredValue(input: string): StructuredValue {
   const { head, params } = tokenize(input);
-  return { value: head.toLowerCase(), params: combine(params) };
+  return { value: head.toLowerCase(), ...combine(params) };
 }
 
 export interface ContentType {
@@ -177,6 +188,8 @@ export interface ContentType {
   /** "type/subtype", lower-case. */
   mime: string;
   params: Record<string, string>;
+  /** See `StructuredValue.extended`. */
+  extended: string[];
   /** False when the header was missing or unparseable and the default applies. */
   valid: boolean;
 }
@@ -188,21 +201,26 @@ const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  * message/rfc822 inside multipart/digest, RFC 2046 section 5.1.5); parameters are kept even
  * when the type itself is invalid.
  */
-function defaultContentType(mime: string, params: Record<string, string>): ContentType {
+function defaultContentType(
+  mime: string,
+  params: Record<string, string>,
+  extended: string[],
+): ContentType {
   const [type, subtype] = mime.split("/") as [string, string];
-  return { type, subtype, mime, params, valid: false };
+  return { type, subtype, mime, params, extended, valid: false };
 }
 
 export function parseContentType(
   raw: string | null | undefined,
   defaultType = "text/plain",
 ): ContentType {
-  if (raw == null) return defaultContentType(defaultType, {});
-  const { value, params } = parseStructuredValue(raw);
+  if (raw == null) return defaultContentType(defaultType, {}, []);
+  const { value, params, extended } = parseStructuredValue(raw);
   const slash = value.indexOf("/");
-  if (slash === -1) return defaultContentType(defaultType, params);
+  if (slash === -1) return defaultContentType(defaultType, params, extended);
   const type = value.slice(0, slash).trim();
   const subtype = value.slice(slash + 1).trim();
-  if (!TOKEN.test(type) || !TOKEN.test(subtype)) return defaultContentType(defaultType, params);
-  return { type, subtype, mime: `${type}/${subtype}`, params, valid: true };
+  if (!TOKEN.test(type) || !TOKEN.test(subtype))
+    return defaultContentType(defaultType, params, extended);
+  return { type, subtype, mime: `${type}/${subtype}`, params, extended, valid: true };
 }

@@ -217,3 +217,33 @@ describe("header blocks", () => {
     expect(parseMessage(koi8).headers.get("subject")).toBe("Привет");
   });
 });
+
+describe("filenames", () => {
+  const filenameOf = (headers: string) => parseMessage(`${headers}\r\n\r\nx\r\n`).root.filename;
+
+  it("decodes RFC 2047 words in a plain filename or name (what Outlook writes)", () => {
+    expect(filenameOf('Content-Disposition: attachment; filename="=?utf-8?B?w6kucGRm?="')).toBe(
+      "é.pdf",
+    );
+    expect(
+      filenameOf('Content-Type: application/pdf; name="=?utf-8?Q?r=C3=A9sum=C3=A9?=.pdf"'),
+    ).toBe("résumé.pdf");
+  });
+
+  it("keeps an RFC 2231 extended filename as sent: its text is final", () => {
+    expect(
+      filenameOf(
+        "Content-Disposition: attachment; filename*=utf-8''a%3D%3Futf-8%3Fq%3Fx%3F%3D.pdf",
+      ),
+    ).toBe("a=?utf-8?q?x?=.pdf");
+    expect(
+      filenameOf("Content-Type: application/pdf; name*=utf-8''%3D%3Futf-8%3FB%3FSGk%3D%3F%3D"),
+    ).toBe("=?utf-8?B?SGk=?=");
+    // The disposition's filename wins; a plain name beside it is not consulted.
+    expect(
+      filenameOf(
+        "Content-Type: application/pdf; name=\"=?utf-8?q?y?=\"\r\nContent-Disposition: attachment; filename*=utf-8''%3D%3Futf-8%3Fq%3Fx%3F%3D",
+      ),
+    ).toBe("=?utf-8?q?x?=");
+  });
+});

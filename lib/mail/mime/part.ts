@@ -6,7 +6,12 @@
 import { cleanCharsetLabel } from "./charsets.ts";
 import { decodeEncodedWords } from "./encoded-words.ts";
 import type { HeaderList } from "./header-block.ts";
-import { type ContentType, parseContentType, parseStructuredValue } from "./parameters.ts";
+import {
+  type ContentType,
+  parseContentType,
+  parseStructuredValue,
+  type StructuredValue,
+} from "./parameters.ts";
 import type { MimeNode } from "./structure.ts";
 import { normalizeTransferEncoding } from "./transfer-encoding.ts";
 
@@ -54,6 +59,23 @@ function stripAngle(value: string | null): string | null {
   return (m ? m[1]! : trimmed).trim();
 }
 
+/**
+ * Content-Disposition filename, else Content-Type name. RFC 2047 section 5 forbids encoded
+ * words in parameters, but Outlook and others write `name="=?utf-8?B?...?="` and every client
+ * decodes it, so a plain value is decoded. A value from RFC 2231's charset form
+ * (`filename*=utf-8''...`) is final text: a file named "a=?utf-8?q?x?=.pdf" stays so.
+ */
+function partFilename(cd: StructuredValue | null, ct: ContentType): string | null {
+  const [value, extended] =
+    cd?.params.filename !== undefined
+      ? [cd.params.filename, cd.extended.includes("filename")]
+      : ct.params.name !== undefined
+        ? [ct.params.name, ct.extended.includes("name")]
+        : [null, false];
+  if (value === null || extended) return value;
+  return decodeEncodedWords(value).text;
+}
+
 export interface PartContext {
   section: string;
   defaultType: string;
@@ -71,7 +93,7 @@ export function createPart(
   const cdRaw = headers.getRaw("content-disposition");
   const cd = cdRaw === null ? null : parseStructuredValue(cdRaw);
   const dispositionParams = cd?.params ?? {};
-  const rawFilename = dispositionParams.filename ?? ct.params.name ?? null;
+  const filename = partFilename(cd, ct);
   const description = headers.get("content-description");
   const location = headers.getRaw("content-location");
   const part: ParsedPart = {
@@ -80,7 +102,7 @@ export function createPart(
     params: ct.params,
     disposition: cd ? cd.value : null,
     dispositionParams,
-    filename: rawFilename === null ? null : decodeEncodedWords(rawFilename).text,
+    filename,
     contentId: stripAngle(headers.getRaw("content-id")),
     contentDescription: description === null ? null : description.trim(),
     // RFC 2557 section 4.4.1: a folded Content-Location has its white space removed.
