@@ -46,7 +46,7 @@ export function mailFrameCsp(imgSources: readonly string[]): string {
 
 const BASE_STYLE = `html,body{margin:0;padding:0}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1f2328;background:#fff;overflow-wrap:break-word;word-wrap:break-word}
-.${MAIL_ROOT_CLASS}{position:relative;padding:16px;min-height:100%;box-sizing:border-box}
+.${MAIL_ROOT_CLASS}{position:relative;padding:16px}
 img{max-width:100%;height:auto}
 pre{white-space:pre-wrap}
 table{max-width:100%}
