@@ -167,6 +167,7 @@ export class MimeScanner {
 
   /** Runs the machine over `data`; returns how many bytes were consumed. */
   private process(data: Uint8Array, dataAbs: number, final: boolean): number {
+    this.hooks.window?.(data, dataAbs, this.options.decodedFrom ?? null);
     let pos = 0;
     const end = data.length;
     while (this.frames.length > 0) {

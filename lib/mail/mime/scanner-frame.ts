@@ -15,6 +15,13 @@ export interface ScannerHooks {
   body?(part: ParsedPart, bytes: Uint8Array): void;
   /** The entity is complete: offsets, size, lines, kind and section are final. */
   end?(part: ParsedPart): void;
+  /**
+   * The bytes about to be read, at their offset in this scanner's source: the message, or the
+   * decoded body of the message/rfc822 part `decodedFrom`. Windows are contiguous and may
+   * overlap (bytes held back at a chunk's end come again). An embedded message's bytes are
+   * read as its parts, so this is how a stream parse keeps a message/rfc822 part's body.
+   */
+  window?(data: Uint8Array, offset: number, decodedFrom: string | null): void;
 }
 
 export interface ScannerContext {

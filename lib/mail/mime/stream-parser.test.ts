@@ -27,7 +27,8 @@ function describeTree(msg: ParsedMessage, withContent: boolean): unknown[] {
     decodedFrom: p.decodedFrom,
     headers: p.headers.fields.map((f) => [f.name, f.raw]),
     children: p.children.length,
-    ...(p.kind === "leaf" && p.decodedFrom === null
+    // Leaves and embedded messages (message/rfc822: its bytes), also inside encoded ones.
+    ...(p.kind !== "multipart"
       ? {
           decodedSize: msg.decodedSize(p),
           head: Array.from(msg.head(p, 16) ?? []),
@@ -137,5 +138,79 @@ describe("stream events and memory", () => {
     const parser = new MimeStreamParser();
     parser.end();
     expect(() => parser.write(raw)).toThrow(/write after end/);
+  });
+});
+
+describe("embedded messages in stream parses", () => {
+  const inner = ["Subject: inner", "", "innermost text", ""].join("\r\n");
+  const forwarded = [
+    "Subject: forwarded",
+    "Content-Type: multipart/mixed; boundary=f",
+    "",
+    "--f",
+    "Content-Type: text/plain",
+    "",
+    "see below",
+    "--f",
+    "Content-Type: message/rfc822",
+    "",
+    inner,
+    "--f--",
+    "",
+  ].join("\r\n");
+  const raw = new TextEncoder().encode(
+    [
+      "Content-Type: multipart/mixed; boundary=b",
+      "",
+      "--b",
+      "Content-Type: text/plain",
+      "",
+      "hello",
+      "--b",
+      "Content-Type: message/rfc822",
+      "",
+      forwarded,
+      "--b",
+      "Content-Type: message/rfc822",
+      "Content-Transfer-Encoding: base64",
+      "",
+      Buffer.from(forwarded).toString("base64"),
+      "--b--",
+      "",
+    ].join("\r\n"),
+  );
+  const messages = (msg: ParsedMessage) => msg.parts().filter((p) => p.kind === "message");
+
+  it("keeps a message/rfc822 part's bytes when told to, as the whole-message parse gives them", () => {
+    const whole = parseMessage(raw);
+    expect(messages(whole).map((p) => p.section)).toEqual(["2", "2.2", "3", "3.2"]);
+    for (const size of [1, 7, 64, raw.length]) {
+      const streamed = streamParse(raw, () => size);
+      const parts = messages(streamed);
+      expect(parts.map((p) => p.section)).toEqual(["2", "2.2", "3", "3.2"]);
+      for (const [i, part] of parts.entries()) {
+        const want = whole.content(messages(whole)[i]!)!;
+        expect(Buffer.from(streamed.content(part)!).toString(), `${part.section} @${size}`).toBe(
+          Buffer.from(want).toString(),
+        );
+        expect(streamed.decodedSize(part)).toBe(want.length);
+      }
+      expect(Buffer.from(streamed.content(parts[0]!)!).toString()).toBe(forwarded);
+      expect(Buffer.from(streamed.content(parts[2]!)!).toString()).toBe(forwarded);
+      expect(Buffer.from(streamed.content(parts[3]!)!).toString()).toBe(inner);
+    }
+  });
+
+  it("does not keep an embedded message's whole bytes by default, only its readable parts", async () => {
+    const msg = await parseMessageStream([raw]);
+    for (const part of messages(msg)) expect(msg.content(part)).toBeNull();
+    const texts = msg.parts().filter((p) => p.contentType === "text/plain");
+    expect(texts.map((p) => msg.text(p)?.trim())).toEqual([
+      "hello",
+      "see below",
+      "innermost text",
+      "see below",
+      "innermost text",
+    ]);
   });
 });

@@ -43,10 +43,12 @@ export interface StreamParseOptions extends ParseOptions {
 
 /**
  * Default `keep`: what a reading pane shows. Text/* that is not an attachment, message/* reports
- * (bounces), and a multipart that turned out to have no parts (it is shown as text).
+ * (bounces), and a multipart that turned out to have no parts (it is shown as text). Not an
+ * embedded message's whole bytes: its readable parts are kept one by one, and a forwarded
+ * message's 45 MB attachment would otherwise be held.
  */
 export function keepReadable(part: ParsedPart): boolean {
-  if (part.disposition === "attachment") return false;
+  if (part.disposition === "attachment" || part.kind === "message") return false;
   const type = part.contentType;
   return type.startsWith("text/") || type.startsWith("message/") || type.startsWith("multipart/");
 }
@@ -60,6 +62,11 @@ interface PartState {
   /** Raw preamble of a multipart, while it may still turn out to be a leaf. */
   preamble: Uint8Array[] | null;
   preambleSize: number;
+  /**
+   * A kept message/rfc822 part's raw body, from its first byte on, and the offset (in its
+   * source, see `ScannerHooks.window`) up to which it is recorded.
+   */
+  message: { chunks: Uint8Array[]; upTo: number } | null;
 }
 
 class StreamStore implements ContentStore {
@@ -86,6 +93,10 @@ export class MimeStreamParser {
   private readonly states = new Map<ParsedPart, PartState>();
   private readonly warnings: MimeWarning[] = [];
   private readonly limits: MimeLimits;
+  /** The window each source (message, decoded embedded body) is being read in. */
+  private readonly windows = new Map<string | null, { data: Uint8Array; offset: number }>();
+  /** Kept message/rfc822 parts whose body is still being read. */
+  private readonly recording = new Set<ParsedPart>();
   private events: MimeStreamEvent[] = [];
   private message: ParsedMessage | null = null;
 
@@ -96,6 +107,7 @@ export class MimeStreamParser {
         start: (part) => this.onStart(part),
         body: (part, bytes) => this.onBody(part, bytes),
         end: (part) => this.onEnd(part),
+        window: (data, offset, source) => this.onWindow(data, offset, source),
       },
       this.limits,
       { parts: { count: 0 }, warnings: this.warnings },
@@ -105,20 +117,52 @@ export class MimeStreamParser {
 
   private onStart(part: ParsedPart): void {
     const keep = this.options.keep ?? keepReadable;
+    // An embedded message's bytes are read as its own parts: a kept one records them as they
+    // pass, so content() gives what the whole-message parse gives (parser.ts SourceStore).
+    const message = part.kind === "message" && keep(part) ? this.startRecording(part) : null;
     this.states.set(part, {
       // Decoded chunks are copied when kept or emitted: one reused buffer per part, no garbage.
       decoder:
         part.kind === "leaf"
           ? createTransferDecoder(part.transferEncoding, { reuseOutput: true })
           : null,
-      keep: part.kind === "leaf" && keep(part),
+      keep: part.kind === "leaf" ? keep(part) : message !== null,
       data: part.kind === "leaf" && (this.options.data?.(part) ?? false),
       chunks: [],
       head: new Uint8Array(0),
       preamble: part.kind === "multipart" ? [] : null,
       preambleSize: 0,
+      message,
     });
     this.events.push({ type: "part", part });
+  }
+
+  private onWindow(data: Uint8Array, offset: number, source: string | null): void {
+    this.windows.set(source, { data, offset });
+    for (const part of this.recording) {
+      const message = this.states.get(part)?.message;
+      if (part.decodedFrom === source && message) this.record(message, data, offset);
+    }
+  }
+
+  private startRecording(part: ParsedPart): PartState["message"] {
+    const message = { chunks: [], upTo: part.offsets.bodyStart };
+    const window = this.windows.get(part.decodedFrom);
+    if (window) this.record(message, window.data, window.offset);
+    this.recording.add(part);
+    return message;
+  }
+
+  /** Appends the bytes of the window past what is recorded (copied: the caller's chunk). */
+  private record(
+    message: NonNullable<PartState["message"]>,
+    data: Uint8Array,
+    offset: number,
+  ): void {
+    const from = message.upTo - offset;
+    if (from >= data.length) return;
+    message.chunks.push(data.slice(Math.max(0, from)));
+    message.upTo = offset + data.length;
   }
 
   private onBody(part: ParsedPart, bytes: Uint8Array): void {
@@ -163,6 +207,16 @@ export class MimeStreamParser {
       } else if (state.decoder) {
         this.take(part, state, state.decoder.finalize());
         this.store.sizes.set(part, state.decoder.total);
+      } else if (state.message) {
+        this.recording.delete(part);
+        const raw = concatBytes(state.message.chunks).subarray(
+          0,
+          part.contentEnd - part.offsets.bodyStart,
+        );
+        const decoded = decodeTransfer(raw, part.transferEncoding);
+        state.chunks = [];
+        this.take(part, state, decoded);
+        this.store.sizes.set(part, decoded.length);
       }
       if (state.keep) this.store.kept.set(part, concatBytes(state.chunks));
       if (state.head.length > 0) this.store.heads.set(part, state.head);
