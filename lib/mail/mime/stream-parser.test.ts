@@ -202,7 +202,11 @@ describe("embedded messages in stream parses", () => {
   });
 
   it("does not keep an embedded message's whole bytes by default, only its readable parts", async () => {
-    const msg = await parseMessageStream([raw]);
+    const msg = await parseMessageStream(
+      (async function* () {
+        yield raw;
+      })(),
+    );
     for (const part of messages(msg)) expect(msg.content(part)).toBeNull();
     const texts = msg.parts().filter((p) => p.contentType === "text/plain");
     expect(texts.map((p) => msg.text(p)?.trim())).toEqual([
