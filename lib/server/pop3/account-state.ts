@@ -108,11 +108,16 @@ export async function getPop3Status(accountId: string): Promise<Pop3Status> {
   };
 }
 
-/** Every change to messages or folders goes through here: list pages compare revisions. */
-export async function bumpRevision(db: Db, accountId: string): Promise<void> {
-  await db.pop3Account.upsert({
+/** The revision bump as a query, to run in a transaction with the change it versions. */
+export function revisionBump(db: Db, accountId: string) {
+  return db.pop3Account.upsert({
     where: { accountId },
     create: { accountId, revision: 1 },
     update: { revision: { increment: 1 } },
   });
+}
+
+/** Every change to messages or folders goes through here: list pages compare revisions. */
+export async function bumpRevision(db: Db, accountId: string): Promise<void> {
+  await revisionBump(db, accountId);
 }

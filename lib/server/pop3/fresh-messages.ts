@@ -9,7 +9,6 @@
  */
 import type { Db } from "../../db/client.ts";
 import { isMailError, type MailError } from "../../mail/errors.ts";
-import { bumpRevision } from "./account-state.ts";
 import type { OwnedPop3Session } from "./account-session.ts";
 import { INBOX, POP3_STORE_LIMITS } from "./limits.ts";
 import {
@@ -19,6 +18,7 @@ import {
   searchTextOf,
 } from "./message-digest.ts";
 import { saveMessageBytes } from "./message-files.ts";
+import { insertServerMessages } from "./message-insert.ts";
 import { emitPop3Change } from "./pop3-events.ts";
 import type { ServerEntry } from "./sync-plan.ts";
 
@@ -58,19 +58,35 @@ export async function addFreshMessages(
   let useRetr = client.capabilities.known && !client.capabilities.top;
   let batch: Pending[] = [];
   let lastEvent = 0;
+  // Rows are written while the next TOPs travel: the network and the database overlap. At most
+  // one write is in flight, so a slow database holds the session back instead of filling memory.
+  let writing: Promise<void> = Promise.resolve();
+  let writeFailure: { error: unknown } | undefined;
 
-  const flush = async () => {
-    if (batch.length === 0) return;
-    const rows = await insertBatch(db, accountId, batch);
+  const write = async (taken: Pending[]) => {
+    const rows = await insertBatch(db, accountId, taken);
     inserted.push(...rows);
     progress.newMessages += rows.length;
-    batch = [];
-    await bumpRevision(db, accountId);
     const now = Date.now();
     if (now - lastEvent >= POP3_STORE_LIMITS.progressEventMs) {
       lastEvent = now;
       emitPop3Change({ accountId, kind: "new", folders: [INBOX], count: inserted.length });
     }
+  };
+  const flush = async () => {
+    await writing;
+    if (writeFailure) throw writeFailure.error;
+    if (batch.length === 0) return;
+    const taken = batch;
+    batch = [];
+    writing = write(taken).catch((error: unknown) => {
+      writeFailure = { error };
+    });
+  };
+  const finish = async () => {
+    await flush();
+    await writing;
+    if (writeFailure) throw writeFailure.error;
   };
 
   try {
@@ -95,22 +111,28 @@ export async function addFreshMessages(
           // A header past the TOP limit (a header bomb): recorded without one. The client had
           // to drop the connection mid-answer, so the check goes on in a new session.
           batch.push({ entry, digest: null, bytes: null });
-          await flush();
+          await finish();
           throw new SessionLost(error);
         } else {
           throw error;
         }
       }
       batch.push(pending);
+      // A small first batch fills the first page at once; larger ones after it mean fewer
+      // commits (each one a flush to disk).
+      const size =
+        inserted.length === 0 ? POP3_STORE_LIMITS.firstInsertBatch : POP3_STORE_LIMITS.insertBatch;
       const bytes = batch.reduce((n, p) => n + (p.bytes?.length ?? 0), 0);
-      if (batch.length >= POP3_STORE_LIMITS.insertBatch || bytes >= BATCH_BYTES) await flush();
+      if (batch.length >= size || bytes >= BATCH_BYTES) await flush();
     }
   } catch (error) {
-    // What was read before the failure is kept: the next check starts after it.
-    await flush();
+    if (error instanceof SessionLost) throw error;
+    // What was read before the failure is kept: the next check starts after it. A database
+    // failure meanwhile is the graver news and is the one reported.
+    await finish();
     throw error;
   }
-  await flush();
+  await finish();
   if (inserted.length > 0) {
     emitPop3Change({ accountId, kind: "new", folders: [INBOX], count: inserted.length });
   }
@@ -134,11 +156,11 @@ async function insertBatch(
   batch: Pending[],
 ): Promise<InsertedMessage[]> {
   const now = new Date();
-  const rows = await db.pop3Message.createManyAndReturn({
-    data: batch.map(({ entry, digest }) => ({
-      accountId,
+  const ids = await insertServerMessages(
+    db,
+    accountId,
+    batch.map(({ entry, digest }) => ({
       uidl: entry.uidl,
-      folder: INBOX,
       subject: digest?.subject ?? "",
       fromJson: JSON.stringify(digest?.from ?? []),
       toJson: JSON.stringify(digest?.to ?? []),
@@ -148,11 +170,9 @@ async function insertBatch(
       hasAttachments: digest?.hasAttachments ?? false,
       preview: digest?.preview ?? null,
       searchText: digest ? searchTextOf(digest) : "",
-      firstSeenAt: now,
     })),
-    select: { id: true, uidl: true },
-  });
-  const ids = new Map(rows.map((r) => [r.uidl, r.id]));
+    now,
+  );
   const out: InsertedMessage[] = [];
   for (const { entry, bytes } of batch) {
     const id = ids.get(entry.uidl);

@@ -15,8 +15,10 @@ export const POP3_STORE_LIMITS = {
   /**
    * New messages inserted per transaction during a check: the list shows the first ones while
    * the rest of a large first sync is still arriving, and a dropped session keeps what it got.
+   * The first batch is one page; later ones are larger, as each commit costs a flush to disk.
    */
-  insertBatch: 50,
+  firstInsertBatch: 50,
+  insertBatch: 250,
   /** At most one "new" event per this many milliseconds while a long check inserts batches. */
   progressEventMs: 1000,
   /** Page sizes a caller may ask for. */

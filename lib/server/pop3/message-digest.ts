@@ -128,28 +128,29 @@ export function htmlWords(html: string): string {
     });
 }
 
+/** Controls, zero-widths, line separators and bidirectional overrides: never shown. */
+const INVISIBLE =
+  /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
+
 /**
  * One line of at most previewChars characters: whitespace collapsed, control characters and
  * quoted lines (">") left out, cut between code points, never inside a surrogate pair.
  */
 export function snippet(text: string): string | null {
-  const lines = text
-    .slice(0, TEXT_WINDOW)
-    .split(/\r?\n/)
-    .filter((line) => !/^\s*>/.test(line));
-  const flat = lines
-    .join(" ")
-    .replace(
-      /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g,
-      " ",
-    )
-    .replace(/\s+/g, " ")
-    .trim();
+  const limit = POP3_STORE_LIMITS.previewChars;
+  let flat = "";
+  // Line by line, stopping once there is enough: a long body costs no more than a short one.
+  for (const line of text.slice(0, TEXT_WINDOW).split(/\r?\n/)) {
+    if (/^\s*>/.test(line)) continue;
+    const clean = line.replace(INVISIBLE, " ").replace(/\s+/g, " ").trim();
+    if (!clean) continue;
+    flat = flat ? `${flat} ${clean}` : clean;
+    // Code units: at most two per code point, so twice the limit is always enough.
+    if (flat.length > limit * 2) break;
+  }
   if (!flat) return null;
   const chars = Array.from(flat);
-  return chars.length <= POP3_STORE_LIMITS.previewChars
-    ? flat
-    : `${chars.slice(0, POP3_STORE_LIMITS.previewChars).join("").trimEnd()}…`;
+  return chars.length <= limit ? flat : `${chars.slice(0, limit).join("").trimEnd()}…`;
 }
 
 /**

@@ -79,7 +79,17 @@ describe("a stored POP3 account on PostgreSQL", () => {
 
     expect(await checkPop3(account.id)).toEqual({ newMessages: 2, deleted: 0, skipped: 0 });
     const page = await listPop3Page(account.id, "INBOX", 0, 10);
-    expect(page.messages.map((m) => m.subject)).toEqual(["Stored 2", "Stored 1"]);
+    expect(page.messages.map((m) => [m.subject, m.date])).toEqual([
+      ["Stored 2", "2026-03-02T00:00:00.000Z"],
+      ["Stored 1", "2026-03-01T00:00:00.000Z"],
+    ]);
+    expect(page.messages[0]).toMatchObject({
+      from: [{ name: "Alice Liddell", address: "alice@example.test" }],
+      hasAttachments: false,
+      flags: { seen: false },
+    });
+    const row = await db.pop3Message.findUniqueOrThrow({ where: { id: page.messages[0]!.uid } });
+    expect(Date.now() - row.firstSeenAt.getTime()).toBeLessThan(60_000);
     const [second, first] = page.messages;
     expect((await pop3MessageBytes(account.id, first!.uid)).toString()).toContain(
       "Subject: Stored 1",
