@@ -113,18 +113,27 @@ function arm(accountId: string, schedule: Schedule, delayMs: number): void {
   schedule.timer.unref();
 }
 
+/**
+ * How long after a check the next one is due: after a failure the server's own pace applies
+ * ([IN-USE]: soon, [LOGIN-DELAY]: when it is over, never sooner than the minimum); after a
+ * success, the interval, unless LOGIN-DELAY asks for longer.
+ */
+export function nextCheckDelay(
+  failed: boolean,
+  notBefore: Date | null,
+  intervalMs: number,
+  now = Date.now(),
+): number {
+  const wait = notBefore ? notBefore.getTime() - now : 0;
+  return failed ? Math.max(wait, POP3_SCHEDULE.minIntervalMs) : Math.max(wait, intervalMs);
+}
+
 async function tick(accountId: string, schedule: Schedule): Promise<void> {
   let next = schedule.intervalMs;
   try {
     const result = await checkPop3(accountId, { reason: "schedule" });
-    const db = await getDb();
-    const { notBefore } = await readAccountState(db, accountId);
-    const wait = notBefore ? notBefore.getTime() - Date.now() : 0;
-    // After a failure the server's own pace applies ([IN-USE]: soon); after a success, the
-    // interval, unless LOGIN-DELAY asks for longer.
-    next = result.error
-      ? Math.max(wait, POP3_SCHEDULE.minIntervalMs)
-      : Math.max(wait, schedule.intervalMs);
+    const { notBefore } = await readAccountState(await getDb(), accountId);
+    next = nextCheckDelay(Boolean(result.error), notBefore, schedule.intervalMs);
   } catch (error) {
     console.error(`letterbox: scheduled POP3 check of ${accountId} failed`, error);
   } finally {
