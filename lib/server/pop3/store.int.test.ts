@@ -1,16 +1,13 @@
 /**
- * The POP3 store and sync against the local stack's real Dovecot, as carol (whom no other
- * test deletes from), with a throwaway SQLite database and data directory.
+ * The POP3 store and sync against the local stack's real Dovecot, as carol: checking, listing,
+ * reading, flags and local folders, with a throwaway SQLite database and data directory.
+ * Deletion and the policy are in store-deletion.int.test.ts.
  */
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { mailstack, stackUser } from "@/lib/dev/mailstack";
-import { Pop3Client, type Pop3ClientOptions } from "@/lib/mail/pop3";
 import { deliverMany, deliverRaw, resetUser } from "@/scripts/mailstack/stack.mjs";
-import { getDb } from "../../db/client.ts";
 import { setPop3OptionsResolver } from "./account-connect.ts";
-import { getPop3Policy, setPop3Policy } from "./account-state.ts";
 import { checkPop3 } from "./check.ts";
 import {
   createLocalFolder,
@@ -18,51 +15,26 @@ import {
   pop3Folders,
   renameLocalFolder,
 } from "./local-folders.ts";
-import { deletePop3Messages, movePop3Messages, setPop3Flags } from "./message-actions.ts";
+import { movePop3Messages, setPop3Flags } from "./message-actions.ts";
 import { pop3MessageBytes } from "./message-bytes.ts";
 import { listPop3Page } from "./message-list.ts";
 import { onPop3Change, type Pop3ChangeEvent } from "./pop3-events.ts";
-import { purgePop3Data } from "./purge.ts";
 import { stopPop3Scheduler } from "./scheduler.ts";
+import { carol, carolOptions, day } from "./testing/carol-mailbox.ts";
 import {
   newAccountId,
   recordingResolver,
-  testMessage,
   tempDataDir,
+  testMessage,
   type WireLog,
 } from "./testing/store-test-env.ts";
 
 const dataDir = tempDataDir();
-const carol = stackUser("carol");
-let ca: Buffer;
 let wire: WireLog;
 let account: string;
 const events: Pop3ChangeEvent[] = [];
 
-function carolOptions(): Pop3ClientOptions {
-  return {
-    host: mailstack.host,
-    port: mailstack.ports.pop3,
-    security: "starttls",
-    tlsPolicy: { ca },
-    auth: { user: carol.login, password: carol.password },
-  };
-}
-
-/** What Dovecot holds for carol, by unique-id: looked at in a session of the test's own. */
-async function serverUidls(): Promise<string[]> {
-  const client = await Pop3Client.connect(carolOptions());
-  try {
-    return (await client.uidl()).map((u) => u.uid);
-  } finally {
-    await client.quit();
-  }
-}
-
-const day = (n: number) => new Date(Date.UTC(2026, 0, n, 9, 30));
-
 beforeAll(() => {
-  ca = fs.readFileSync(mailstack.certFile);
   wire = recordingResolver(carolOptions);
   onPop3Change((event) => events.push(event));
 });
@@ -265,141 +237,5 @@ describe("flags and local folders", () => {
       expect.arrayContaining(["flags", "folders", "moved", "check"]),
     );
     expect(wire.count("RETR") + wire.count("DELE")).toBe(0);
-  });
-});
-
-describe("deleting", () => {
-  it("leaves the server's copy by default, and a deleted message never comes back", async () => {
-    await deliverRaw(carol.login, "INBOX", testMessage({ subject: "Spam" }));
-    await checkPop3(account);
-    const [spam] = (await listPop3Page(account, "INBOX", 0, 10)).messages;
-    await pop3MessageBytes(account, spam!.uid);
-    expect(await deletePop3Messages(account, [spam!.uid])).toEqual({
-      trashed: 1,
-      deleted: 0,
-      serverDeletions: 0,
-    });
-    expect((await listPop3Page(account, "Trash", 0, 10)).total).toBe(1);
-    expect(await deletePop3Messages(account, [spam!.uid])).toEqual({
-      trashed: 0,
-      deleted: 1,
-      serverDeletions: 0,
-    });
-    expect(fs.existsSync(path.join(dataDir, "pop3", account, `${spam!.uid}.eml`))).toBe(false);
-    const before = await serverUidls();
-    expect(before).toHaveLength(1);
-
-    wire.clear();
-    expect(await checkPop3(account)).toEqual({ newMessages: 0, deleted: 0, skipped: 0 });
-    expect(wire.count("TOP") + wire.count("DELE")).toBe(0);
-    expect((await pop3Folders(account)).every((f) => f.total === 0)).toBe(true);
-    expect(await serverUidls()).toEqual(before);
-  });
-
-  it("sends DELE + QUIT for a message deleted here when the policy says so", async () => {
-    await setPop3Policy(account, {
-      leaveOnServer: true,
-      deleteAfterDays: null,
-      deleteWhenDeletedHere: true,
-    });
-    await deliverMany(carol.login, "INBOX", [
-      testMessage({ subject: "Keep", date: day(1) }),
-      testMessage({ subject: "Drop", date: day(2) }),
-    ]);
-    await checkPop3(account);
-    const [drop, keep] = (await listPop3Page(account, "INBOX", 0, 10)).messages;
-    expect(drop!.subject).toBe("Drop");
-    const [keepUidl] = await serverUidls();
-    // The deletion asks for a check of its own, which sends DELE and QUIT.
-    const checked = new Promise<Pop3ChangeEvent>((resolve) => {
-      const off = onPop3Change((event) => {
-        if (event.accountId !== account || event.kind !== "check") return;
-        off();
-        resolve(event);
-      });
-    });
-    wire.clear();
-    expect(await deletePop3Messages(account, [drop!.uid], { forGood: true })).toMatchObject({
-      deleted: 1,
-      serverDeletions: 1,
-    });
-    expect((await checked).problem).toBeUndefined();
-    expect(wire.count("DELE")).toBe(1);
-    expect(wire.count("RETR")).toBe(0);
-    expect(wire.count("QUIT")).toBe(1);
-    expect(await serverUidls()).toEqual([keepUidl]);
-    const db = await getDb();
-    expect(await db.pop3Message.count({ where: { accountId: account } })).toBe(1);
-    expect((await listPop3Page(account, "INBOX", 0, 10)).messages.map((m) => m.uid)).toEqual([
-      keep!.uid,
-    ]);
-  });
-
-  it("with 'leave on server' off, downloads new mail, deletes it there and reads it from here", async () => {
-    await setPop3Policy(account, {
-      leaveOnServer: false,
-      deleteAfterDays: null,
-      deleteWhenDeletedHere: false,
-    });
-    const bytes = testMessage({ subject: "Collected", body: "kept here only" });
-    await deliverRaw(carol.login, "INBOX", bytes);
-    expect(await checkPop3(account)).toEqual({ newMessages: 1, deleted: 1, skipped: 0 });
-    expect(wire.count("TOP")).toBe(1);
-    expect(wire.count("RETR")).toBe(1);
-    expect(await serverUidls()).toEqual([]);
-    const [message] = (await listPop3Page(account, "INBOX", 0, 10)).messages;
-    wire.clear();
-    expect(await pop3MessageBytes(account, message!.uid)).toEqual(bytes);
-    expect(await checkPop3(account)).toEqual({ newMessages: 0, deleted: 0, skipped: 0 });
-    // Off the server, the kept message stays in the list.
-    expect((await listPop3Page(account, "INBOX", 0, 10)).total).toBe(1);
-    expect(wire.count("RETR")).toBe(0);
-  });
-
-  it("deletes messages first seen more than N days ago, keeping them here", async () => {
-    await deliverMany(carol.login, "INBOX", [
-      testMessage({ subject: "Old", date: day(1) }),
-      testMessage({ subject: "New", date: day(2) }),
-    ]);
-    await checkPop3(account);
-    const db = await getDb();
-    const [fresh, old] = (await listPop3Page(account, "INBOX", 0, 10)).messages;
-    await db.pop3Message.update({
-      where: { id: old!.uid },
-      data: { firstSeenAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) },
-    });
-    await setPop3Policy(account, { ...(await getPop3Policy(account)), deleteAfterDays: 7 });
-    expect(await checkPop3(account)).toEqual({ newMessages: 0, deleted: 1, skipped: 0 });
-    expect(await serverUidls()).toHaveLength(1);
-    expect((await listPop3Page(account, "INBOX", 0, 10)).messages.map((m) => m.uid)).toEqual([
-      fresh!.uid,
-      old!.uid,
-    ]);
-    expect((await pop3MessageBytes(account, old!.uid)).toString()).toContain("Subject: Old");
-    await expect(
-      setPop3Policy(account, { ...(await getPop3Policy(account)), deleteAfterDays: -1 }),
-    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
-  });
-});
-
-describe("removing the account", () => {
-  it("purges rows and files", async () => {
-    await deliverRaw(carol.login, "INBOX", testMessage({ subject: "Bye" }));
-    await checkPop3(account);
-    await createLocalFolder(account, "Mine");
-    const [message] = (await listPop3Page(account, "INBOX", 0, 10)).messages;
-    await pop3MessageBytes(account, message!.uid);
-    expect(fs.existsSync(path.join(dataDir, "pop3", account))).toBe(true);
-    await purgePop3Data(account);
-    const db = await getDb();
-    const where = { where: { accountId: account } };
-    expect(
-      await Promise.all([
-        db.pop3Message.count(where),
-        db.pop3Folder.count(where),
-        db.pop3Account.count(where),
-      ]),
-    ).toEqual([0, 0, 0]);
-    expect(fs.existsSync(path.join(dataDir, "pop3", account))).toBe(false);
   });
 });
