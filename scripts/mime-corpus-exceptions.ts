@@ -336,6 +336,8 @@ function headerReason(ctx: Context, field: string, m: Mismatch): string | null {
     const d = m.expected as string | null;
     if (d === null)
       return `README item 11: Python cannot parse the date "${raw.trim()}"; we read it (no zone: UTC assumed)`;
+    if (/\d\s*[ap]\.?m\b/i.test(raw))
+      return `README item 11: a 12-hour clock in "${raw.trim()}": Python takes AM/PM for an unknown zone name and keeps the hour as written; we read the hour on the 24-hour clock (12 AM is 00)`;
     if (!/[+-]\d\d:\d\d$/.test(d))
       return `README item 11: zone name in "${raw.trim()}" that Python does not know (its datetime has no offset); we apply the zone`;
   }

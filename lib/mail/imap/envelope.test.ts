@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseEnvelope, parseHeaderDate } from "./envelope.ts";
+import { parseEnvelope } from "./envelope.ts";
 import { parseFetch } from "./fetch-parser.ts";
 import { parse } from "./testing/bytes-source.ts";
 
@@ -80,19 +80,28 @@ describe("ENVELOPE", () => {
   });
 });
 
-describe("header dates", () => {
+describe("header dates (lib/mail/mime's date reader)", () => {
+  const dateOf = (raw: string | null) =>
+    parseEnvelope([raw, null, null, null, null, null, null, null, null, null])!.date;
+
   it.each([
     ["Tue, 1 Jul 2003 10:52:37 +0200", "2003-07-01T08:52:37.000Z"],
     ["1 Jul 2003 10:52 -0000", "2003-07-01T10:52:00.000Z"],
     ["Mon, 02 Jan 99 00:00:00 EST", "1999-01-02T05:00:00.000Z"],
     ["Fri, 20 Apr 2001 20:18:00 -0400 (EDT)", "2001-04-21T00:18:00.000Z"],
+    // Read as the MIME parser reads them: zones it knows beyond RFC 5322's, 12-hour clocks.
+    ["Fri, 13 Dec 1996 15:02:27 Pacific Standard Time", "1996-12-13T23:02:27.000Z"],
+    ["Wed, 19 Jun 96 18:12 MES", "1996-06-19T16:12:00.000Z"],
+    ["18 Feb 01 12:29:13 AM", "2001-02-18T00:29:13.000Z"],
+    ["Thu, 029 Apr 2011 23:34:45 +0900 (JST)", "2011-04-29T14:34:45.000Z"],
   ])("%s", (raw, iso) => {
-    expect(parseHeaderDate(raw)?.toISOString()).toBe(iso);
+    expect(dateOf(raw)?.toISOString()).toBe(iso);
   });
 
   it("gives null for nonsense", () => {
-    expect(parseHeaderDate("yesterday")).toBeNull();
-    expect(parseHeaderDate(null)).toBeNull();
+    expect(dateOf("yesterday")).toBeNull();
+    expect(dateOf("31 Feb 2001 10:00:00 +0000")).toBeNull();
+    expect(dateOf(null)).toBeNull();
   });
 });
 

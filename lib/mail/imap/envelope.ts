@@ -1,9 +1,10 @@
 /**
  * ENVELOPE (RFC 3501 section 7.4.2) into a typed value: RFC 2047 words decoded in the subject
- * and display names (by lib/mail/mime's decoder), group syntax flattened with each member carrying its group's name (an
- * empty group such as "undisclosed-recipients:;" contributes no address), and the date parsed.
+ * and display names (by lib/mail/mime's decoder), group syntax flattened with each member
+ * carrying its group's name (an empty group such as "undisclosed-recipients:;" contributes no
+ * address), and the date parsed (by lib/mail/mime's date reader).
  */
-import { decodeEncodedWords, decodeText } from "../mime/index.ts";
+import { decodeEncodedWords, decodeText, parseDate } from "../mime/index.ts";
 import { StreamedLiteral } from "./framer.ts";
 import type { ImapValue } from "./tokenizer.ts";
 
@@ -87,7 +88,8 @@ export function parseEnvelope(value: ImapValue): Envelope | null {
   if (!Array.isArray(value)) return null;
   const dateRaw = envelopeText(value[0]);
   return {
-    date: parseHeaderDate(dateRaw),
+    // The MIME parser's reading, so the list (ENVELOPE) and the open message agree on dates.
+    date: parseDate(dateRaw).date,
     dateRaw,
     subject: decoded(value[1]),
     from: parseAddressList(value[2]),
@@ -99,62 +101,4 @@ export function parseEnvelope(value: ImapValue): Envelope | null {
     inReplyTo: envelopeText(value[8]),
     messageId: envelopeText(value[9]),
   };
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 0,
-  feb: 1,
-  mar: 2,
-  apr: 3,
-  may: 4,
-  jun: 5,
-  jul: 6,
-  aug: 7,
-  sep: 8,
-  oct: 9,
-  nov: 10,
-  dec: 11,
-};
-const ZONES: Record<string, number> = {
-  UT: 0,
-  UTC: 0,
-  GMT: 0,
-  Z: 0,
-  EST: -5,
-  EDT: -4,
-  CST: -6,
-  CDT: -5,
-  MST: -7,
-  MDT: -6,
-  PST: -8,
-  PDT: -7,
-};
-
-/**
- * An RFC 5322 date (section 3.3, with the obsolete forms of 4.3): "Tue, 1 Jul 2003 10:52:37
- * +0200", two-digit years (50–99 → 19xx), named zones; comments and the weekday are ignored.
- */
-export function parseHeaderDate(raw: string | null): Date | null {
-  if (!raw) return null;
-  const m =
-    /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Za-z]{1,5})?/.exec(
-      raw,
-    );
-  if (!m) return null;
-  const month = MONTHS[m[2]!.toLowerCase()];
-  if (month === undefined) return null;
-  let year = Number(m[3]);
-  if (m[3]!.length === 2) year += year >= 50 ? 1900 : 2000;
-  else if (m[3]!.length === 3) year += 1900;
-  let offsetMinutes = 0;
-  const zone = m[7];
-  if (zone && /^[+-]\d{4}$/.test(zone)) {
-    const sign = zone[0] === "-" ? -1 : 1;
-    offsetMinutes = sign * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3, 5)));
-  } else if (zone && ZONES[zone.toUpperCase()] !== undefined) {
-    offsetMinutes = ZONES[zone.toUpperCase()]! * 60;
-  }
-  const utc = Date.UTC(year, month, Number(m[1]), Number(m[4]), Number(m[5]), Number(m[6] ?? 0));
-  const date = new Date(utc - offsetMinutes * 60_000);
-  return Number.isNaN(date.getTime()) ? null : date;
 }

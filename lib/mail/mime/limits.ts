@@ -80,6 +80,12 @@ export const STREAM_HEAD_BYTES = 64;
  * preamble is the content. Real preambles are one line; a huge one is not kept.
  */
 export const STREAM_MAX_PREAMBLE_KEPT = 1024 * 1024;
+/**
+ * Ids listed from one Message-ID, In-Reply-To or References field (message-ids.ts). A hostile
+ * References of 100,000 ids would otherwise cost memory and threading work per message; real
+ * ones stay under a hundred, since clients trim long chains (RFC 5322 section 3.6.4 lets them).
+ */
+export const MAX_MESSAGE_IDS = 500;
 
 /** Which limit a warning is about, or another non-fatal problem worth showing. */
 export type MimeWarningCode =
