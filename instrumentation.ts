@@ -8,4 +8,7 @@ export async function register(): Promise<void> {
   const { serverKey } = await import("./lib/server/crypto/server-key");
   serverKey();
   await getDb();
+  // POP3 has no push: every POP3 account is checked on a schedule, paced by its server.
+  const { startPop3Scheduler } = await import("./lib/server/pop3/index");
+  await startPop3Scheduler();
 }

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { LoginState } from "@/components/login/login-types";
 import { getDb } from "@/lib/db/client";
 import { saveVerifiedAccount } from "@/lib/server/accounts/account-store";
+import { activatePop3 } from "@/lib/server/accounts/pop3-activation";
 import {
   providerDefaults,
   serverSettingsSchema,
@@ -74,6 +75,7 @@ export async function signIn(_previous: LoginState, formData: FormData): Promise
     password,
     trustedFingerprint: trustFingerprint,
   });
+  activatePop3(account);
   const session = await createSession(db, account.userId, account.id);
   await writeSessionCookie(session.token, session.expiresAt);
   redirect("/mail");

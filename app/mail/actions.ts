@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { type ActionResult, runMailAction } from "@/lib/server/actions/run-action";
 import { storeFor } from "@/lib/server/mail/store/store-for";
+import { checkPop3 } from "@/lib/server/pop3/index";
 import type { FolderView, MessagePage } from "@/lib/view-models/mailbox";
 
 const accountId = z.string().min(1).max(64);
@@ -113,5 +114,18 @@ export async function deleteFolderAction(
   return runMailAction(deleteFolderInput, input, async (context, i) => {
     await storeFor(context).deleteFolder(i.path);
     return null;
+  });
+}
+
+const checkInput = z.object({ accountId });
+
+/** "Check for new mail" on a POP3 account: a check now, its outcome in words. */
+export async function checkNowAction(
+  input: z.input<typeof checkInput>,
+): Promise<ActionResult<{ newMessages: number; problem: string | null }>> {
+  return runMailAction(checkInput, input, async (context) => {
+    if (context.account.incomingProtocol !== "pop3") return { newMessages: 0, problem: null };
+    const result = await checkPop3(context.account.id, { reason: "manual" });
+    return { newMessages: result.newMessages, problem: result.error?.message ?? null };
   });
 }

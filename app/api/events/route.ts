@@ -2,6 +2,7 @@ import { AccessError, mailContext } from "@/lib/server/actions/mail-context";
 import { errorResponse } from "@/lib/server/http/route-errors";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { watchMailbox, type WatchEvent } from "@/lib/server/live/mailbox-watch";
+import { watchPop3 } from "@/lib/server/live/pop3-watch";
 
 const KEEPALIVE_MS = 25_000;
 
@@ -48,7 +49,10 @@ export async function GET(request: Request) {
         pending = setTimeout(() => send("change", { kind: event.type }), 150);
       };
       try {
-        const watch = await watchMailbox(context.account, mailbox, onEvent);
+        const watch =
+          context.account.incomingProtocol === "pop3"
+            ? watchPop3(context.account.id, mailbox, onEvent)
+            : await watchMailbox(context.account, mailbox, onEvent);
         cleanup = async () => {
           clearInterval(keepalive);
           clearTimeout(pending);

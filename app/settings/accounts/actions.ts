@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { saveVerifiedAccount } from "@/lib/server/accounts/account-store";
+import { activatePop3 } from "@/lib/server/accounts/pop3-activation";
 import { removeAccount } from "@/lib/server/accounts/remove-account";
 import { serverSettingsSchema } from "@/lib/server/accounts/server-settings";
 import {
@@ -78,13 +79,14 @@ export async function addAccount(
         },
       };
     }
-    await saveVerifiedAccount(db, {
+    const account = await saveVerifiedAccount(db, {
       email,
       settings: settings.data,
       password,
       trustedFingerprint: trustFingerprint,
       userId: session.userId,
     });
+    activatePop3(account);
   } catch (error) {
     return { check, error: describeMailError(error) };
   }

@@ -10,12 +10,14 @@ import {
   moveToFolder,
   renameFolderAction,
 } from "@/app/mail/actions";
-import { MoreIcon, PlusIcon } from "@/components/ui/icons";
+import { PlusIcon } from "@/components/ui/icons";
 import type { AccountFolders, FolderView } from "@/lib/view-models/mailbox";
 import { mailboxFromSegment, mailboxHref } from "@/lib/view-models/routes";
 import { useMailBus, useMailBusListener } from "../mail-bus.tsx";
 import { useNotices } from "../notices.tsx";
+import { CheckNowButton } from "./check-now-button.tsx";
 import { FolderDialog } from "./folder-dialog.tsx";
+import { FolderMenu } from "./folder-menu.tsx";
 import { FolderIconFor } from "./folder-icon.tsx";
 
 export const DRAG_TYPE = "application/x-letterbox-messages";
@@ -26,7 +28,7 @@ export interface DraggedMessages {
   uids: number[] | "all";
 }
 
-type DialogState =
+export type DialogState =
   | { kind: "create"; accountId: string; parent: string | null }
   | { kind: "rename"; folder: FolderView }
   | { kind: "delete"; folder: FolderView }
@@ -119,19 +121,20 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
             <h2 className="truncate text-xs font-semibold uppercase tracking-wide text-zinc-500">
               {account.email}
             </h2>
-            {account.protocol === "imap" && (
-              <button
-                type="button"
-                aria-label={`New folder in ${account.email}`}
-                title="New folder"
-                onClick={() =>
-                  setDialog({ kind: "create", accountId: account.accountId, parent: null })
-                }
-                className="rounded p-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800"
-              >
-                <PlusIcon />
-              </button>
+            {account.protocol === "pop3" && (
+              <CheckNowButton accountId={account.accountId} email={account.email} />
             )}
+            <button
+              type="button"
+              aria-label={`New folder in ${account.email}`}
+              title="New folder"
+              onClick={() =>
+                setDialog({ kind: "create", accountId: account.accountId, parent: null })
+              }
+              className="rounded p-1 text-zinc-500 hover:bg-zinc-200 dark:hover:bg-zinc-800"
+            >
+              <PlusIcon />
+            </button>
           </div>
           {account.error && (
             <p
@@ -145,7 +148,9 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
           <ul>
             {account.folders.map((folder) => {
               const active =
-                !inAllInboxes && folder.accountId === currentAccount && folder.path === currentMailbox;
+                !inAllInboxes &&
+                folder.accountId === currentAccount &&
+                folder.path === currentMailbox;
               const key = `${folder.accountId}:${folder.path}`;
               return (
                 <li
@@ -189,8 +194,12 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
                       {folder.name}
                     </span>
                   )}
-                  {account.protocol === "imap" && !folder.specialUse && folder.selectable && (
-                    <FolderMenu folder={folder} onPick={setDialog} />
+                  {!folder.specialUse && folder.selectable && (
+                    <FolderMenu
+                      folder={folder}
+                      onPick={setDialog}
+                      subfolders={account.protocol === "imap"}
+                    />
                   )}
                 </li>
               );
@@ -255,52 +264,5 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
         />
       )}
     </nav>
-  );
-}
-
-function FolderMenu({ folder, onPick }: { folder: FolderView; onPick: (d: DialogState) => void }) {
-  const [open, setOpen] = useState(false);
-  return (
-    <div className="absolute top-1 right-1">
-      <button
-        type="button"
-        aria-label={`Actions for folder ${folder.name}`}
-        aria-expanded={open}
-        aria-haspopup="menu"
-        onClick={() => setOpen((o) => !o)}
-        className="rounded p-1 text-zinc-500 opacity-0 group-hover:opacity-100 hover:bg-zinc-200 focus:opacity-100 aria-expanded:opacity-100 dark:hover:bg-zinc-700"
-      >
-        <MoreIcon />
-      </button>
-      {open && (
-        <div
-          role="menu"
-          aria-label={`Folder ${folder.name}`}
-          className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
-        >
-          {[
-            {
-              label: "New subfolder",
-              pick: { kind: "create", accountId: folder.accountId, parent: folder.path } as const,
-            },
-            { label: "Rename", pick: { kind: "rename", folder } as const },
-            { label: "Delete", pick: { kind: "delete", folder } as const },
-          ].map((item) => (
-            <button
-              key={item.label}
-              type="button"
-              role="menuitem"
-              onClick={() => {
-                setOpen(false);
-                onPick(item.pick);
-              }}
-              className="block w-full px-3 py-1.5 text-left hover:bg-zinc-100 dark:hover:bg-zinc-800"
-            >
-              {item.label}
-            </button>
-          ))}
-        </div>
-      )}
-    </div>
   );
 }

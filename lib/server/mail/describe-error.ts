@@ -94,6 +94,24 @@ export function describeMailError(error: unknown, service = "mail server"): User
         message: `The ${service} closed the connection unexpectedly. Try again; if it keeps happening, the server may be overloaded or the port may be wrong.`,
         serverSaid,
       };
+    case "POP3_IN_USE":
+      return {
+        code: error.code,
+        message: `Another program is reading this mailbox right now (the ${service} said it is in use). Letterbox will try again shortly.`,
+        serverSaid,
+      };
+    case "POP3_LOGIN_DELAY":
+      return {
+        code: error.code,
+        message: `The ${service} allows a check only every few minutes. Letterbox will check again as soon as it may.`,
+        serverSaid,
+      };
+    case "POP3_TEMPORARY":
+      return {
+        code: error.code,
+        message: `The ${service} has a temporary problem. Letterbox will try again later.`,
+        serverSaid,
+      };
     case "INVALID_INPUT":
     case "HEADER_INJECTION":
     case "INVALID_ADDRESS":

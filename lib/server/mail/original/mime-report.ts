@@ -5,6 +5,7 @@
  * references point at. Works on BODYSTRUCTURE alone: no part is downloaded to describe it.
  */
 import type { MimeNode } from "../../../mail/mime/structure.ts";
+import { relatedStart } from "../../../mail/mime/views/body.ts";
 import {
   availableFormats,
   type BodyChoice,
@@ -78,8 +79,8 @@ function explain(root: MimeNode, choice: BodyChoice, a: Annotations) {
       }
     } else if (sub === "related") {
       innermost = innermost ?? "related";
-      const start = node.params.start?.trim().replace(/^<|>$/g, "");
-      const byStart = Boolean(start) && next.contentId === start;
+      const start = relatedStart(node);
+      const byStart = start !== null && next.contentId === start;
       steps.push(
         `multipart/related (${label(node)}): ${label(next)} is its root (${byStart ? "named by the start parameter" : "its first part"}); the other parts are resources it may show.`,
       );

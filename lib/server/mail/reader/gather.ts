@@ -4,6 +4,7 @@
  * (a 25 MB attachment is never fetched); a stored POP3 message answers from its own bytes.
  */
 import { MailError } from "../../../mail/errors.ts";
+import type { HeaderList } from "../../../mail/mime/index.ts";
 import { findBySection, type MimeNode } from "../../../mail/mime/structure.ts";
 import { type BodyChoice, chooseBody, findDeliveryStatus, type Format } from "./body-choice.ts";
 
@@ -12,7 +13,7 @@ export const MAX_TEXT_BYTES = 4 * 1024 * 1024;
 
 export interface MessageAccess {
   /** The message's structure, the header of the message at `section` ("" = itself), flags. */
-  head(section: string): Promise<{ root: MimeNode; header: Buffer; flags: string[] } | null>;
+  head(section: string): Promise<{ root: MimeNode; headers: HeaderList; flags: string[] } | null>;
   /** Raw (still transfer-encoded) bytes of these parts, at most maxBytes each, by section. */
   parts(requests: { node: MimeNode; maxBytes: number }[]): Promise<Map<string, Buffer>>;
   markSeen(): Promise<void>;
@@ -21,7 +22,7 @@ export interface MessageAccess {
 export interface GatheredMessage {
   /** The root of the message shown: the message itself, or the one inside a message/rfc822. */
   root: MimeNode;
-  header: Buffer;
+  headers: HeaderList;
   flags: string[];
   markedRead: boolean;
   choice: BodyChoice | null;
@@ -36,10 +37,16 @@ export interface GatherOptions {
   markRead: boolean;
 }
 
-export async function gatherMessage(access: MessageAccess, options: GatherOptions): Promise<GatheredMessage> {
+export async function gatherMessage(
+  access: MessageAccess,
+  options: GatherOptions,
+): Promise<GatheredMessage> {
   const head = await access.head(options.section);
   if (!head) {
-    throw new MailError("INVALID_INPUT", "This message is no longer in the folder. It may have been moved or deleted.");
+    throw new MailError(
+      "INVALID_INPUT",
+      "This message is no longer in the folder. It may have been moved or deleted.",
+    );
   }
   const root = embeddedRoot(head.root, options.section);
   const choice = chooseBody(root, options.prefer);
@@ -56,7 +63,7 @@ export async function gatherMessage(access: MessageAccess, options: GatherOption
     flags = [...flags, "\\Seen"];
     markedRead = true;
   }
-  return { root, header: head.header, flags, markedRead, choice, other, status, partBytes };
+  return { root, headers: head.headers, flags, markedRead, choice, other, status, partBytes };
 }
 
 /** The root of the message to show: the message itself, or the one inside a message/rfc822 part. */

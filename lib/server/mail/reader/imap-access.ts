@@ -1,5 +1,6 @@
 /** MessageAccess over an IMAP connection that has the message's mailbox selected. */
 import type { FetchResult, ImapClient } from "../../../mail/imap/index.ts";
+import { parseMessage } from "../../../mail/mime/index.ts";
 import type { MessageAccess } from "./gather.ts";
 
 function sectionBytes(result: FetchResult | undefined, section: string): Buffer | null {
@@ -19,7 +20,7 @@ export function imapAccess(client: ImapClient, uid: number): MessageAccess {
       if (!first?.bodyStructure) return null;
       return {
         root: first.bodyStructure,
-        header: sectionBytes(first, headerSection) ?? Buffer.alloc(0),
+        headers: parseMessage(sectionBytes(first, headerSection) ?? Buffer.alloc(0)).headers,
         flags: first.flags ?? [],
       };
     },

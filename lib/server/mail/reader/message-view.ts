@@ -3,7 +3,7 @@
  * (sanitized HTML in the frame document, or plain-text blocks), attachments from the
  * structure, a bounce's status card. Pure CPU work, done after the mail connection is free.
  */
-import { type Address, envelopeOf, parseMessage } from "../../../mail/mime/index.ts";
+import { type Address, envelopeOf } from "../../../mail/mime/index.ts";
 import type { MimeNode } from "../../../mail/mime/structure.ts";
 import type { MessageView } from "../../../view-models/message.ts";
 import { partHref } from "../../../view-models/routes.ts";
@@ -33,7 +33,7 @@ function addresses(list: Address[]) {
 
 export function messageView(gathered: GatheredMessage, view: ViewContext): MessageView {
   const { root, choice, status, partBytes } = gathered;
-  const envelope = envelopeOf(parseMessage(gathered.header).headers);
+  const envelope = envelopeOf(gathered.headers);
   const warnings: string[] = [];
   const partText = (node: MimeNode): string => {
     const bytes = partBytes.get(node.section);
@@ -41,7 +41,8 @@ export function messageView(gathered: GatheredMessage, view: ViewContext): Messa
       warnings.push(`Part ${node.section} could not be fetched.`);
       return "";
     }
-    if (node.size > MAX_TEXT_BYTES) warnings.push("This message is very long; only its beginning is shown.");
+    if (node.size > MAX_TEXT_BYTES)
+      warnings.push("This message is very long; only its beginning is shown.");
     return decodePartText(node, bytes);
   };
   const link = (section: string, disposition: "inline" | "attachment") =>

@@ -17,7 +17,8 @@ export function imapStore(context: ImapContext): MailStore {
     page: (request) => loadMessagePage(context, request),
     message: (mailbox, uid, options) => loadMessage(context, mailbox, uid, options),
     setFlag: (mailbox, selection, flag, value) => setFlag(context, mailbox, selection, flag, value),
-    move: (mailbox, selection, destination) => moveMessages(context, mailbox, selection, destination),
+    move: (mailbox, selection, destination) =>
+      moveMessages(context, mailbox, selection, destination),
     remove: (mailbox, selection) => deleteMessages(context, mailbox, selection),
     specialFolder: (use) => specialFolder(context, use),
     createFolder: (name, parent) => createFolder(context, name, parent),
@@ -27,7 +28,8 @@ export function imapStore(context: ImapContext): MailStore {
       const [result] = await withMailbox(context, mailbox, (client) =>
         client.fetch([uid], { bodyStructure: true, size: true }, { byUid: true }),
       );
-      if (!result?.bodyStructure) throw new MailError("INVALID_INPUT", "This message is no longer in the folder.");
+      if (!result?.bodyStructure)
+        throw new MailError("INVALID_INPUT", "This message is no longer in the folder.");
       return { root: result.bodyStructure, size: result.size ?? 0 };
     },
     stream: (request) => streamPart(context, request),
