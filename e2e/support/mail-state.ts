@@ -53,7 +53,7 @@ export function flagsOf(login: string, mailbox: string, uid: number): string[] {
     "fetch",
     "-u",
     login,
-    "flags",
+    "uid flags",
     "mailbox",
     mailbox,
     "uid",

@@ -9,7 +9,7 @@
  * so only a console message that IS a token counts as a run; every message mentioning one is kept
  * for the failure report.
  */
-import { test as base, type BrowserContext, expect, type Page } from "@playwright/test";
+import { type BrowserContext, test as base, expect, type Page } from "@playwright/test";
 import { type Sink, startSink } from "./sink-server.ts";
 
 export { expect };
