@@ -42,20 +42,29 @@ export {
 export { decodeUuencodeBody, findUuencodedFiles, type UuencodedFile } from "./uuencode.ts";
 export { attachmentContent, type AttachmentInfo, attachments } from "./views/attachments.ts";
 export {
+  availableFormats,
+  type BodyChoice,
   type BodyFormat,
+  chooseBody,
   type DisplayBody,
   displayBody,
   htmlBody,
   htmlBodyPart,
   relatedRoot,
+  relatedStart,
   textBody,
   textBodyPart,
 } from "./views/body.ts";
 export {
+  type DeliveryStatusFields,
   type DeliveryStatusReport,
   deliveryStatus,
+  enhancedStatusCode,
+  findDeliveryStatus,
   type RecipientStatus,
+  readDeliveryStatus,
   statusBlocks,
+  typedValue,
 } from "./views/delivery-status.ts";
 export { type RelatedResources, relatedResources, resolveReference } from "./views/related.ts";
 

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { parseMessage } from "../parser.ts";
-import { displayBody, htmlBody, textBody } from "./body.ts";
+import type { MimeNode } from "../structure.ts";
+import {
+  availableFormats,
+  chooseBody,
+  displayBody,
+  htmlBody,
+  relatedRoot,
+  textBody,
+} from "./body.ts";
 import { resolveReference } from "./related.ts";
 
 const mime = (lines: string[]) => parseMessage(lines.join("\r\n"));
@@ -118,5 +126,81 @@ describe("display body", () => {
     const msg = parseMessage("Subject: x\n\nhere it is\nbegin 644 a.txt\n#0V%T\n`\nend\nbye\n");
     expect(displayBody(msg)?.text).toBe("here it is\nbye\n");
     expect(textBody(msg)).toContain("begin 644");
+  });
+});
+
+/** A structure node as the IMAP client builds it from BODYSTRUCTURE: no parser fields. */
+function node(
+  section: string,
+  contentType: string,
+  children: MimeNode[] = [],
+  extra = {},
+): MimeNode {
+  return {
+    section,
+    contentType,
+    params: {},
+    disposition: null,
+    dispositionParams: {},
+    filename: null,
+    contentId: null,
+    contentDescription: null,
+    contentLocation: null,
+    transferEncoding: "7bit",
+    size: 10,
+    lines: null,
+    kind: contentType.startsWith("multipart/") ? "multipart" : "leaf",
+    children,
+    ...extra,
+  };
+}
+
+describe("body choice on the structure alone (the reader, over BODYSTRUCTURE)", () => {
+  it("chooses on a parsed tree what displayBody shows", () => {
+    const choice = chooseBody(alternative.root)!;
+    expect(choice.part).toBe(displayBody(alternative)!.part);
+    expect(choice.related?.section).toBe("1.2");
+  });
+
+  it("takes the asked-for form of a multipart/alternative, else the last renderable", () => {
+    const tree = node("", "multipart/alternative", [
+      node("1", "text/plain"),
+      node("2", "text/html"),
+      node("3", "application/x-unknown"),
+    ]);
+    expect(chooseBody(tree)).toMatchObject({ format: "html", part: { section: "2" } });
+    expect(chooseBody(tree, "plain")).toMatchObject({ format: "plain", part: { section: "1" } });
+    expect(chooseBody(tree, "html")).toMatchObject({ format: "html", part: { section: "2" } });
+    expect(availableFormats(tree)).toEqual({ html: true, plain: true });
+    const htmlOnly = node("", "multipart/alternative", [node("1", "text/html")]);
+    expect(chooseBody(htmlOnly, "plain")?.format).toBe("html");
+    expect(availableFormats(htmlOnly)).toEqual({ html: true, plain: false });
+  });
+
+  it("finds the multipart/related root by its start parameter, and reports the container", () => {
+    const related = node(
+      "",
+      "multipart/related",
+      [
+        node("1", "image/png", [], { contentId: "img@x" }),
+        node("2", "text/html", [], { contentId: "root@x" }),
+      ],
+      { params: { start: "<root@x>" } },
+    );
+    expect(relatedRoot(related)?.section).toBe("2");
+    const choice = chooseBody(related)!;
+    expect(choice.part.section).toBe("2");
+    expect(choice.related).toBe(related);
+  });
+
+  it("never chooses an attachment, an attached message or encrypted content", () => {
+    const attached = node("2", "message/rfc822", [node("2.1", "text/plain")], { kind: "message" });
+    const tree = node("", "multipart/mixed", [
+      node("1", "text/plain", [], { disposition: "attachment" }),
+      attached,
+      node("3", "multipart/encrypted", [node("3.1", "text/plain")]),
+    ]);
+    expect(chooseBody(tree)).toBeNull();
+    expect(availableFormats(tree)).toEqual({ html: false, plain: false });
   });
 });

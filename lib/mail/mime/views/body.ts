@@ -9,39 +9,53 @@
  *   reply, previews and search: the first text/plain (text/html) part, depth first, that is not
  *   an attachment, not inside an attached message, and inside multipart/related only the root.
  *   This is also what Python's `get_body()` answers, so the corpus oracle can check it.
+ *
+ * The choice works on the structure alone (`MimeNode`), so the reader applies the same rules to
+ * an IMAP BODYSTRUCTURE before fetching anything (`chooseBody`, with `prefer` for its HTML /
+ * plain-text switch, and `availableFormats`) as `displayBody` applies to a parsed message.
  */
 import type { ParsedMessage } from "../message.ts";
 import type { ParsedPart } from "../part.ts";
+import type { MimeNode } from "../structure.ts";
 import { type RelatedResources, relatedResources } from "./related.ts";
 
 export type BodyFormat = "html" | "plain";
 
-function isAttachment(part: ParsedPart): boolean {
-  return part.disposition === "attachment";
+/** A tree's children are nodes of its own kind (a ParsedPart's are ParsedParts). */
+const childrenOf = <N extends MimeNode>(node: N) => node.children as N[];
+
+function isAttachment(node: MimeNode): boolean {
+  return node.disposition === "attachment";
+}
+
+/** The `start` parameter of a multipart/related: its root's Content-ID (RFC 2387 3.2). */
+export function relatedStart(node: MimeNode): string | null {
+  return node.params.start?.trim().replace(/^<|>$/g, "") || null;
 }
 
 /** The root of a multipart/related: the `start` Content-ID, else the first part. */
-export function relatedRoot(part: ParsedPart): ParsedPart | null {
-  const start = part.params.start?.trim().replace(/^<|>$/g, "");
+export function relatedRoot<N extends MimeNode>(node: N): N | null {
+  const start = relatedStart(node);
+  const children = childrenOf(node);
   if (start) {
-    const found = part.children.find((child) => child.contentId === start);
+    const found = children.find((child) => child.contentId === start);
     if (found) return found;
   }
-  return part.children[0] ?? null;
+  return children[0] ?? null;
 }
 
-function findFirst(part: ParsedPart, subtype: BodyFormat): ParsedPart | null {
-  if (isAttachment(part)) return null;
-  const [type, sub] = part.contentType.split("/") as [string, string];
-  if (part.kind === "leaf") {
-    return type === "text" && sub === subtype ? part : null;
+function findFirst<N extends MimeNode>(node: N, subtype: BodyFormat): N | null {
+  if (isAttachment(node)) return null;
+  const [type, sub] = node.contentType.split("/") as [string, string];
+  if (node.kind === "leaf") {
+    return type === "text" && sub === subtype ? node : null;
   }
-  if (part.kind !== "multipart") return null; // never enter an attached message
+  if (node.kind !== "multipart") return null; // never enter an attached message
   if (sub === "related") {
-    const root = relatedRoot(part);
+    const root = relatedRoot(node);
     return root ? findFirst(root, subtype) : null;
   }
-  for (const child of part.children) {
+  for (const child of childrenOf(node)) {
     const found = findFirst(child, subtype);
     if (found) return found;
   }
@@ -81,55 +95,79 @@ export interface DisplayBody {
 }
 
 /** Types the reading pane renders as the message body. */
-function renderable(part: ParsedPart): BodyFormat | null {
-  if (part.contentType === "text/html") return "html";
-  if (part.contentType === "text/plain") return "plain";
-  // A multipart in which no part was found is shown as its text (what clients do); one cut
-  // off by a limit is structure, not text, and is not shown.
-  if (part.kind === "leaf" && part.contentType.startsWith("multipart/")) {
-    return part.defects.includes("depth-limit") ? null : "plain";
+function renderable(node: MimeNode): BodyFormat | null {
+  if (node.contentType === "text/html") return "html";
+  if (node.contentType === "text/plain") return "plain";
+  // A multipart in which the parser found no part is shown as its text (what clients do); one
+  // cut off by a limit is structure, not text, and is not shown. (A BODYSTRUCTURE multipart
+  // always has parts: this only meets parsed trees, which carry defects.)
+  if (node.kind === "leaf" && node.contentType.startsWith("multipart/")) {
+    const defects = (node as Partial<ParsedPart>).defects ?? [];
+    return defects.includes("depth-limit") ? null : "plain";
   }
   return null;
 }
 
-interface Choice {
-  part: ParsedPart;
+export interface BodyChoice<N extends MimeNode = MimeNode> {
+  part: N;
   format: BodyFormat;
-  container: ParsedPart | null;
+  /** The multipart/related the part is the root of, whose other parts it may reference. */
+  related: N | null;
 }
 
-function choose(part: ParsedPart, container: ParsedPart | null): Choice | null {
-  if (isAttachment(part)) return null;
-  if (part.kind === "leaf") {
-    const format = renderable(part);
-    return format ? { part, format, container } : null;
+/**
+ * The part to show. multipart/alternative: RFC 2046 5.1.4's "last one we can render" wins,
+ * unless `prefer` names the form the person asked for (the reader's HTML / plain-text switch)
+ * and an alternative has it. multipart/related: its root. multipart/encrypted (RFC 1847):
+ * nothing readable without the key. Other multiparts: the first part with something to show.
+ * Attachments and attached messages are never the body.
+ */
+export function chooseBody<N extends MimeNode>(
+  node: N,
+  prefer?: BodyFormat,
+  related: N | null = null,
+): BodyChoice<N> | null {
+  if (isAttachment(node)) return null;
+  if (node.kind === "leaf") {
+    const format = renderable(node);
+    return format ? { part: node, format, related } : null;
   }
-  if (part.kind !== "multipart") return null;
-  const sub = part.contentType.slice("multipart/".length);
+  if (node.kind !== "multipart") return null;
+  const sub = node.contentType.slice("multipart/".length);
+  const children = childrenOf(node);
   if (sub === "alternative") {
-    // RFC 2046 5.1.4: alternatives come in increasing order of faithfulness; show the last
-    // one we can render.
-    for (let i = part.children.length - 1; i >= 0; i--) {
-      const found = choose(part.children[i]!, container);
-      if (found) return found;
+    let last: BodyChoice<N> | null = null;
+    for (let i = children.length - 1; i >= 0; i--) {
+      const found = chooseBody(children[i]!, prefer, related);
+      if (!found) continue;
+      if (prefer === undefined || found.format === prefer) return found;
+      last ??= found;
     }
-    return null;
+    return last;
   }
   if (sub === "related") {
-    const root = relatedRoot(part);
-    return root ? choose(root, part) : null;
+    const root = relatedRoot(node);
+    return root ? chooseBody(root, prefer, node) : null;
   }
-  if (sub === "encrypted") return null; // RFC 1847: nothing readable without the key
-  for (const child of part.children) {
-    const found = choose(child, container);
+  if (sub === "encrypted") return null;
+  for (const child of children) {
+    const found = chooseBody(child, prefer, related);
     if (found) return found;
   }
   return null;
 }
 
+/** Which forms the message offers, for the HTML / plain-text switch. */
+export function availableFormats(node: MimeNode): { html: boolean; plain: boolean } {
+  return {
+    html: chooseBody(node, "html")?.format === "html",
+    plain: chooseBody(node, "plain")?.format === "plain",
+  };
+}
+
 /** What the reading pane shows, or null when the message has nothing renderable. */
 export function displayBody(msg: ParsedMessage): DisplayBody | null {
-  let choice = choose(msg.root, null);
+  let choice = chooseBody(msg.root);
   // A single-part message of another text type (text/enriched, text/calendar...) is still
   // better shown as text than not at all.
   if (
@@ -138,7 +176,7 @@ export function displayBody(msg: ParsedMessage): DisplayBody | null {
     msg.root.contentType.startsWith("text/") &&
     !isAttachment(msg.root)
   ) {
-    choice = { part: msg.root, format: "plain", container: null };
+    choice = { part: msg.root, format: "plain", related: null };
   }
   if (!choice) return null;
   let text = msg.text(choice.part) ?? "";
@@ -147,7 +185,7 @@ export function displayBody(msg: ParsedMessage): DisplayBody | null {
     format: choice.format,
     part: choice.part,
     text,
-    related: relatedResources(choice.container, choice.container ? choice.part : null),
+    related: relatedResources(choice.related, choice.related ? choice.part : null),
   };
 }
 

@@ -6,7 +6,7 @@
  */
 import { parseDate } from "../date.ts";
 import type { ParsedMessage } from "../message.ts";
-import type { ParsedPart } from "../part.ts";
+import type { MimeNode } from "../structure.ts";
 
 export interface RecipientStatus {
   /** Address from Final-Recipient (the `rfc822;` type prefix removed). */
@@ -24,14 +24,19 @@ export interface RecipientStatus {
   fields: Record<string, string>;
 }
 
-export interface DeliveryStatusReport {
-  section: string;
+/** What a delivery-status body says (`readDeliveryStatus`). */
+export interface DeliveryStatusFields {
   reportingMta: string | null;
   arrivalDate: Date | null;
   originalEnvelopeId: string | null;
   /** Every field of the per-message block. */
   fields: Record<string, string>;
   recipients: RecipientStatus[];
+}
+
+export interface DeliveryStatusReport extends DeliveryStatusFields {
+  /** Section of the message/delivery-status part. */
+  section: string;
 }
 
 const DSN_TYPES = new Set(["message/delivery-status", "message/global-delivery-status"]);
@@ -70,24 +75,33 @@ function record(block: [string, string][]): Record<string, string> {
   return out;
 }
 
-/** `rfc822; user@example.com` -> `user@example.com` (RFC 3464 address-type prefix). */
-function typedValue(value: string | undefined): string | null {
+/**
+ * `rfc822; user@example.com` -> `user@example.com`: the value of a typed field (RFC 3464
+ * section 2.1.2: address-type, diagnostic-type, mta-name-type), without its type.
+ */
+export function typedValue(value: string | undefined): string | null {
   if (value === undefined) return null;
   const semi = value.indexOf(";");
   return (semi === -1 ? value : value.slice(semi + 1)).trim().replace(/^<(.*)>$/, "$1") || null;
 }
 
-function statusCode(value: string | undefined): string | null {
+/** The enhanced status code (RFC 3463: "5.1.1") in a Status field, or null when none is. */
+export function enhancedStatusCode(value: string | undefined): string | null {
   if (!value) return null;
-  const m = /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(value);
-  return m ? m[1]! : value.trim() || null;
+  return /\b([245]\.\d{1,3}\.\d{1,3})\b/.exec(value)?.[1] ?? null;
 }
 
-function findReport(part: ParsedPart): ParsedPart | null {
-  if (part.kind === "leaf") return DSN_TYPES.has(part.contentType) ? part : null;
-  if (part.kind !== "multipart") return null; // not inside attached messages
-  for (const child of part.children) {
-    const found = findReport(child);
+/** The status code, else the Status field as written (some MTAs write prose there). */
+function statusCode(value: string | undefined): string | null {
+  return enhancedStatusCode(value) ?? (value?.trim() || null);
+}
+
+/** The message/delivery-status part of a bounce, outside attached messages, or null. */
+export function findDeliveryStatus<N extends MimeNode>(node: N): N | null {
+  if (node.kind === "leaf") return DSN_TYPES.has(node.contentType) ? node : null;
+  if (node.kind !== "multipart") return null; // not inside attached messages
+  for (const child of node.children as N[]) {
+    const found = findDeliveryStatus(child);
     if (found) return found;
   }
   return null;
@@ -95,14 +109,18 @@ function findReport(part: ParsedPart): ParsedPart | null {
 
 /** The message's delivery status report, or null when it has none. */
 export function deliveryStatus(msg: ParsedMessage): DeliveryStatusReport | null {
-  const part = findReport(msg.root);
+  const part = findDeliveryStatus(msg.root);
   if (!part) return null;
   const text = msg.text(part);
   if (text === null) return null;
+  return { section: part.section, ...readDeliveryStatus(text) };
+}
+
+/** The fields of a delivery-status body (RFC 3464 section 2): per message, per recipient. */
+export function readDeliveryStatus(text: string): DeliveryStatusFields {
   const [first = [], ...rest] = statusBlocks(text);
   const fields = record(first);
   return {
-    section: part.section,
     reportingMta: typedValue(fields["reporting-mta"]),
     arrivalDate: parseDate(fields["arrival-date"]).date,
     originalEnvelopeId: fields["original-envelope-id"] ?? null,
