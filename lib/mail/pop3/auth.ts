@@ -4,7 +4,13 @@
  */
 import { createHash } from "node:crypto";
 import { MailError } from "../errors.ts";
-import { type Credentials, chooseMechanism, type SaslMechanism } from "../sasl/index.ts";
+import {
+  type Credentials,
+  chooseMechanism,
+  type SaslMechanism,
+  type SaslStep,
+  saslLineExchange,
+} from "../sasl/index.ts";
 import type { Pop3Capabilities } from "./capabilities.ts";
 import type { Pop3Connection } from "./connection.ts";
 import { POP3_LIMITS } from "./limits.ts";
@@ -70,42 +76,24 @@ function autoMethod(
   return "user";
 }
 
+/** RFC 5034 section 4: "+ <base64>" challenges, +OK or -ERR at the end. */
 async function saslExchange(connection: Pop3Connection, mechanism: SaslMechanism): Promise<void> {
   const command = `AUTH ${mechanism.name}`;
-  const initial = mechanism.initialResponse();
-  const encoded = initial === null ? null : initial.length === 0 ? "=" : initial.toString("base64");
-  // RFC 5034 section 4: the initial response rides on the AUTH line only if the line stays
-  // within 255 octets; otherwise it follows the server's empty challenge.
-  const inline =
-    encoded !== null && command.length + 1 + encoded.length + 2 <= POP3_LIMITS.maxCommandLength;
-  let deferred = encoded !== null && !inline ? encoded : null;
-  await connection.send(inline ? `${command} ${encoded}` : command, {
-    transcriptAs: inline ? `${command} [redacted]` : command,
-  });
-  for (let round = 0; ; round++) {
-    const status = await connection.readStatus();
-    if (status.kind === "ok") return;
-    if (status.kind === "err") throw errError(status, "auth", command);
-    if (round >= POP3_LIMITS.maxSaslRounds) {
-      connection.destroy();
-      throw new MailError("PROTOCOL", `The server kept asking during ${command}`);
-    }
-    let response: string;
-    if (deferred !== null) {
-      response = deferred;
-      deferred = null;
-    } else {
-      try {
-        response = mechanism.respond(Buffer.from(status.text, "base64")).toString("base64");
-      } catch (error) {
-        // RFC 5034 section 4: "*" cancels; the server answers -ERR.
-        await connection.send("*");
-        await connection.readStatus();
-        throw error;
-      }
-    }
-    await connection.send(response, { transcriptAs: "[redacted]" });
-  }
+  await saslLineExchange(
+    {
+      send: (line, transcriptAs) => connection.send(line, { transcriptAs }),
+      read: async (): Promise<SaslStep> => {
+        const status = await connection.readStatus();
+        if (status.kind === "ok") return { kind: "done" };
+        if (status.kind === "err")
+          return { kind: "failed", error: errError(status, "auth", command) };
+        return { kind: "challenge", text: status.text };
+      },
+      destroy: () => connection.destroy(),
+    },
+    mechanism,
+    { maxCommandLength: POP3_LIMITS.maxCommandLength, maxRounds: POP3_LIMITS.maxSaslRounds },
+  );
 }
 
 function refuseLineBreaks(value: string, what: string): void {

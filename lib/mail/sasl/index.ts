@@ -5,3 +5,9 @@ export {
   plainMechanism,
   xoauth2Mechanism,
 } from "./mechanisms.ts";
+export {
+  type SaslLine,
+  type SaslLineLimits,
+  type SaslStep,
+  saslLineExchange,
+} from "./line-exchange.ts";
