@@ -1,4 +1,10 @@
 export { ByteReader } from "./byte-reader.ts";
+export {
+  type LineChannel,
+  LineConnection,
+  type LineConnectionOptions,
+  openLineChannel,
+} from "./line-connection.ts";
 export type { ConnectOptions, ReadOptions, WriteOptions } from "./mail-socket.ts";
 export { MailSocket } from "./mail-socket.ts";
 export type { NetErrorDetails, PeerCertificateInfo } from "./net-error.ts";

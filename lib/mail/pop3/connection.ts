@@ -4,78 +4,24 @@
  * step, so the connection is closed rather than guessed at.
  */
 import { MailError } from "../errors.ts";
-import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.ts";
+import { LineConnection, type LineConnectionOptions, openLineChannel } from "../net/index.ts";
 import { DotUnstuffer, unstuffLine } from "./dot-unstuffer.ts";
 import { POP3_LIMITS } from "./limits.ts";
 import { errError, type Pop3Step } from "./pop3-error.ts";
 import { parseStatusLine, type Pop3Status } from "./response.ts";
 
-export interface Pop3ConnectionOptions {
-  host: string;
-  port: number;
-  tls: boolean;
-  tlsPolicy?: TlsPolicy;
-  connectTimeoutMs: number;
-  commandTimeoutMs: number;
-  transcript?: TranscriptSink;
-}
+export type Pop3ConnectionOptions = LineConnectionOptions;
 
 export type OkStatus = Extract<Pop3Status, { kind: "ok" }>;
 
-export class Pop3Connection {
-  private readonly socket: MailSocket;
-  private readonly transcript?: TranscriptSink;
-  private muted = false;
-
-  private constructor(socket: MailSocket, transcript?: TranscriptSink) {
-    this.socket = socket;
-    this.transcript = transcript;
-  }
-
+export class Pop3Connection extends LineConnection {
   static async open(options: Pop3ConnectionOptions): Promise<Pop3Connection> {
-    let self: Pop3Connection | undefined;
-    const sink = options.transcript;
-    const socket = await MailSocket.connect({
-      host: options.host,
-      port: options.port,
-      tls: options.tls,
-      tlsPolicy: options.tlsPolicy,
-      connectTimeoutMs: options.connectTimeoutMs,
-      readTimeoutMs: options.commandTimeoutMs,
-      maxLineLength: POP3_LIMITS.maxLineLength,
-      // Message lines (RETR, TOP) are summarised, not copied into the transcript.
-      transcript: sink
-        ? (direction, text) => {
-            if (!self?.muted) sink(direction, text);
-          }
-        : undefined,
-    });
-    self = new Pop3Connection(socket, sink);
-    return self;
-  }
-
-  get secure(): boolean {
-    return this.socket.secure;
-  }
-
-  get closed(): boolean {
-    return this.socket.closed;
-  }
-
-  get host(): string {
-    return this.socket.host;
-  }
-
-  get port(): number {
-    return this.socket.port;
+    return new Pop3Connection(await openLineChannel(options, POP3_LIMITS.maxLineLength), "POP3");
   }
 
   /** Send one command line; CR, LF and NUL can never be part of it. */
   async send(line: string, options: { transcriptAs?: string } = {}): Promise<void> {
-    if (/[\r\n\0]/.test(line)) {
-      throw new MailError("INVALID_INPUT", "A POP3 command line contained CR, LF or NUL");
-    }
-    await this.socket.write(`${line}\r\n`, options);
+    await this.writeLines([line], options);
   }
 
   /** Read one status line (or a SASL "+ " continuation). */
@@ -133,7 +79,8 @@ export class Pop3Connection {
   async readData(maxBytes: number, sink: (chunk: Buffer) => void | Promise<void>): Promise<number> {
     return this.guard(async () => {
       const unstuffer = new DotUnstuffer(POP3_LIMITS.deliveryChunkBytes);
-      this.muted = true;
+      // Message lines are summarised, not copied into the transcript.
+      this.transcriptPaused = true;
       try {
         for (;;) {
           const line = await this.socket.readLine();
@@ -145,26 +92,14 @@ export class Pop3Connection {
           if (chunk) await sink(chunk);
         }
       } finally {
-        this.muted = false;
+        this.transcriptPaused = false;
       }
       const rest = unstuffer.flush();
       if (rest) await sink(rest);
-      this.transcript?.("S", `[${unstuffer.bytes} octets of message data]`);
-      this.transcript?.("S", ".");
+      this.note("S", `[${unstuffer.bytes} octets of message data]`);
+      this.note("S", ".");
       return unstuffer.bytes;
     });
-  }
-
-  async upgradeToTls(policy: TlsPolicy | undefined, timeoutMs: number): Promise<void> {
-    await this.socket.upgradeToTls(policy, timeoutMs);
-  }
-
-  destroy(): void {
-    this.socket.destroy();
-  }
-
-  async end(): Promise<void> {
-    await this.socket.end();
   }
 
   /**

@@ -4,73 +4,32 @@
  * the connection is closed at once and the caller gets a transient SmtpError. A reply that is
  * not SMTP, or too big, leaves the conversation out of step, so the connection is closed too.
  */
-import { MailError } from "../errors.ts";
-import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.ts";
+import {
+  type LineChannel,
+  LineConnection,
+  type LineConnectionOptions,
+  openLineChannel,
+} from "../net/index.ts";
 import { SMTP_LIMITS } from "./limits.ts";
 import type { SmtpReply } from "./reply.ts";
 import { readReply } from "./reply-reader.ts";
 import { replyError, type SmtpStep } from "./smtp-error.ts";
 
-export interface SmtpConnectionOptions {
-  host: string;
-  port: number;
-  /** Implicit TLS from the first byte (SMTPS, port 465; RFC 8314 section 3.3). */
-  tls: boolean;
-  tlsPolicy?: TlsPolicy;
-  connectTimeoutMs: number;
-  commandTimeoutMs: number;
-  transcript?: TranscriptSink;
-}
+export type SmtpConnectionOptions = LineConnectionOptions;
 
-export class SmtpConnection {
-  private readonly socket: MailSocket;
-  private readonly transcript?: TranscriptSink;
-  private muted = false;
+export class SmtpConnection extends LineConnection {
   readonly commandTimeoutMs: number;
 
-  private constructor(socket: MailSocket, options: SmtpConnectionOptions) {
-    this.socket = socket;
-    this.transcript = options.transcript;
+  private constructor(channel: LineChannel, options: SmtpConnectionOptions) {
+    super(channel, "SMTP");
     this.commandTimeoutMs = options.commandTimeoutMs;
   }
 
   static async open(options: SmtpConnectionOptions): Promise<SmtpConnection> {
-    // The socket reports to our sink only while not muted: message data is summarised as one
-    // line instead of being copied into the transcript chunk by chunk.
-    let self: SmtpConnection | undefined;
-    const sink = options.transcript;
-    const socket = await MailSocket.connect({
-      host: options.host,
-      port: options.port,
-      tls: options.tls,
-      tlsPolicy: options.tlsPolicy,
-      connectTimeoutMs: options.connectTimeoutMs,
-      readTimeoutMs: options.commandTimeoutMs,
-      maxLineLength: SMTP_LIMITS.maxReplyLineLength,
-      transcript: sink
-        ? (direction, text) => {
-            if (!self?.muted) sink(direction, text);
-          }
-        : undefined,
-    });
-    self = new SmtpConnection(socket, options);
-    return self;
-  }
-
-  get host(): string {
-    return this.socket.host;
-  }
-
-  get port(): number {
-    return this.socket.port;
-  }
-
-  get secure(): boolean {
-    return this.socket.secure;
-  }
-
-  get closed(): boolean {
-    return this.socket.closed;
+    return new SmtpConnection(
+      await openLineChannel(options, SMTP_LIMITS.maxReplyLineLength),
+      options,
+    );
   }
 
   /**
@@ -78,27 +37,16 @@ export class SmtpConnection {
    * CR and LF: whatever built it, a line can never carry a second command.
    */
   async send(lines: string | string[], options: { transcriptAs?: string } = {}): Promise<void> {
-    const list = typeof lines === "string" ? [lines] : lines;
-    for (const line of list) {
-      if (/[\r\n\0]/.test(line)) {
-        throw new MailError("INVALID_INPUT", "An SMTP command line contained CR, LF or NUL");
-      }
-    }
-    await this.socket.write(`${list.join("\r\n")}\r\n`, options);
+    await this.writeLines(typeof lines === "string" ? [lines] : lines, options);
   }
 
   /** Message bytes: written with backpressure, kept out of the transcript. */
   async sendData(data: Uint8Array): Promise<void> {
     if (data.length === 0) return;
-    this.muted = true;
+    this.transcriptPaused = true;
     const written = this.socket.write(data);
-    this.muted = false;
+    this.transcriptPaused = false;
     await written;
-  }
-
-  /** A line for the transcript only, e.g. "[40960 octets of message data]". */
-  note(direction: "C" | "S", text: string): void {
-    this.transcript?.(direction, text);
   }
 
   /**
@@ -146,19 +94,5 @@ export class SmtpConnection {
       // Nothing buffered, or not a reply: the caller reports the failed write itself.
       return null;
     }
-  }
-
-  async upgradeToTls(policy: TlsPolicy | undefined, timeoutMs: number): Promise<void> {
-    await this.socket.upgradeToTls(policy, timeoutMs);
-  }
-
-  /** Drop the connection without a goodbye (after an error, or when the session is unusable). */
-  destroy(): void {
-    this.socket.destroy();
-  }
-
-  /** Close the TCP connection gracefully, after QUIT. */
-  async end(): Promise<void> {
-    await this.socket.end();
   }
 }
