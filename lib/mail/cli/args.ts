@@ -1,8 +1,12 @@
 /**
  * A small argv reader for the mail CLIs: `--name value`, `--flag`, repeated options collected,
  * positionals kept in order. Unknown options are an error, so a typo never sends mail to the
- * wrong place.
+ * wrong place. Also the connection options every CLI reads the same way (security, CA, the
+ * transcript).
  */
+import fs from "node:fs";
+import { streamTranscript, type TlsPolicy, type TranscriptSink } from "../net/index.ts";
+
 export interface ParsedArgs {
   options: Map<string, string[]>;
   flags: Set<string>;
@@ -44,4 +48,31 @@ export function option(args: ParsedArgs, name: string, fallback?: string): strin
   const value = args.options.get(name)?.at(-1) ?? fallback;
   if (value === undefined) throw new Error(`--${name} is required`);
   return value;
+}
+
+/** `--tls`, `--plain` or (the default) `--starttls`; IMAP calls no TLS "plain", the others "none". */
+export function securityOption<Plain extends string>(
+  args: ParsedArgs,
+  plain: Plain,
+): "tls" | "starttls" | Plain {
+  return args.flags.has("tls") ? "tls" : args.flags.has("plain") ? plain : "starttls";
+}
+
+/** Trust a private CA (the test stack's certificate): `--ca FILE`, else the first fallback set. */
+export function caPolicy(
+  args: ParsedArgs,
+  ...fallbacks: (string | undefined)[]
+): TlsPolicy | undefined {
+  const file = args.options.get("ca")?.at(-1) ?? fallbacks.find((f) => f !== undefined);
+  return file ? { ca: fs.readFileSync(file) } : undefined;
+}
+
+/**
+ * `--transcript`: the conversation goes to stderr, so what a command writes to stdout (a
+ * message's source) stays byte-exact.
+ */
+export function stderrTranscript(args: ParsedArgs): TranscriptSink | undefined {
+  return args.flags.has("transcript")
+    ? streamTranscript((line) => process.stderr.write(line))
+    : undefined;
 }

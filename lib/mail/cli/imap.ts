@@ -6,11 +6,16 @@
  * Connection options fall back to IMAP_* and then MAILSTACK_* environment variables
  * (`eval "$(npm run -s mailstack env)"` sets the latter for the local test stack).
  */
-import fs from "node:fs";
 import type { Writable } from "node:stream";
 import { ImapClient, type ImapClientOptions, newestRange } from "../imap/index.ts";
-import { streamTranscript } from "../net/index.ts";
-import { type ParsedArgs, option, parseArgs } from "./args.ts";
+import {
+  caPolicy,
+  option,
+  type ParsedArgs,
+  parseArgs,
+  securityOption,
+  stderrTranscript,
+} from "./args.ts";
 
 const USAGE = `usage: mail imap <mailboxes | messages MAILBOX [--page N] [--count N] | source MAILBOX UID>
   --host H --port P (--tls | --starttls | --plain) --user U [--password P | env IMAP_PASSWORD]
@@ -20,7 +25,7 @@ const USAGE = `usage: mail imap <mailboxes | messages MAILBOX [--page N] [--coun
 const env = process.env;
 
 function connectOptions(args: ParsedArgs): ImapClientOptions {
-  const security = args.flags.has("tls") ? "tls" : args.flags.has("plain") ? "plain" : "starttls";
+  const security = securityOption(args, "plain");
   const defaultPort =
     security === "tls"
       ? (env.IMAP_PORT ?? env.MAILSTACK_IMAPS_PORT ?? "993")
@@ -29,18 +34,14 @@ function connectOptions(args: ParsedArgs): ImapClientOptions {
   const port = Number(option(args, "port", defaultPort));
   const user = option(args, "user", env.IMAP_USER);
   const password = option(args, "password", env.IMAP_PASSWORD);
-  const caFile = args.options.get("ca")?.at(-1) ?? env.IMAP_CA ?? env.MAILSTACK_CERT;
   const options: ImapClientOptions = {
     host,
     port,
     security,
     auth: { user, password },
-    tlsPolicy: caFile ? { ca: fs.readFileSync(caFile) } : undefined,
+    tlsPolicy: caPolicy(args, env.IMAP_CA, env.MAILSTACK_CERT),
+    transcript: stderrTranscript(args),
   };
-  // The transcript goes to stderr, so `source` output on stdout stays byte-exact.
-  if (args.flags.has("transcript")) {
-    options.transcript = streamTranscript((line) => process.stderr.write(line));
-  }
   return options;
 }
 

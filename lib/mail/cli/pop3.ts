@@ -9,10 +9,15 @@
  * (`eval "$(npm run -s mailstack env)"`). `--transcript` prints the conversation to stderr,
  * credentials and message data left out.
  */
-import fs from "node:fs";
-import { streamTranscript } from "../net/index.ts";
 import { type Pop3AuthMethod, Pop3Client, type Pop3ClientOptions } from "../pop3/index.ts";
-import { option, type ParsedArgs, parseArgs } from "./args.ts";
+import {
+  caPolicy,
+  option,
+  type ParsedArgs,
+  parseArgs,
+  securityOption,
+  stderrTranscript,
+} from "./args.ts";
 
 const USAGE = `usage: mail pop3 <stat | list | top ID [--lines N] | retr ID | dele ID...>
   --host H --port P (--tls | --starttls | --plain) [--allow-plaintext-auth]
@@ -22,11 +27,10 @@ const USAGE = `usage: mail pop3 <stat | list | top ID [--lines N] | retr ID | de
 const env = process.env;
 
 function connectOptions(args: ParsedArgs): Pop3ClientOptions {
-  const security = args.flags.has("tls") ? "tls" : args.flags.has("plain") ? "none" : "starttls";
+  const security = securityOption(args, "none");
   const defaultPort =
     env.POP3_PORT ??
     (security === "tls" ? (env.MAILSTACK_POP3S_PORT ?? "995") : (env.MAILSTACK_POP3_PORT ?? "110"));
-  const caFile = args.options.get("ca")?.at(-1) ?? env.POP3_CA ?? env.MAILSTACK_CERT;
   const options: Pop3ClientOptions = {
     host: option(args, "host", env.POP3_HOST ?? env.MAILSTACK_HOST),
     port: Number(option(args, "port", defaultPort)),
@@ -37,11 +41,9 @@ function connectOptions(args: ParsedArgs): Pop3ClientOptions {
       password: option(args, "password", env.POP3_PASSWORD),
     },
     authMethod: option(args, "auth", "auto") as Pop3AuthMethod,
-    tlsPolicy: caFile ? { ca: fs.readFileSync(caFile) } : undefined,
+    tlsPolicy: caPolicy(args, env.POP3_CA, env.MAILSTACK_CERT),
+    transcript: stderrTranscript(args),
   };
-  if (args.flags.has("transcript")) {
-    options.transcript = streamTranscript((line) => process.stderr.write(line));
-  }
   return options;
 }
 

@@ -8,14 +8,20 @@
  * credentials and message data left out.
  */
 import fs from "node:fs";
-import { streamTranscript } from "../net/index.ts";
 import {
   describeReply,
   SmtpClient,
   type SmtpClientOptions,
   verifySmtpAccount,
 } from "../smtp/index.ts";
-import { option, type ParsedArgs, parseArgs } from "./args.ts";
+import {
+  caPolicy,
+  option,
+  type ParsedArgs,
+  parseArgs,
+  securityOption,
+  stderrTranscript,
+} from "./args.ts";
 
 const USAGE = `usage: mail smtp <send --from ADDR --to ADDR [--to ..] [--cc ADDR] [--bcc ADDR] FILE|- | verify>
   --host H --port P (--tls | --starttls | --plain) [--allow-plaintext-auth]
@@ -25,11 +31,10 @@ const USAGE = `usage: mail smtp <send --from ADDR --to ADDR [--to ..] [--cc ADDR
 const env = process.env;
 
 function connectOptions(args: ParsedArgs): SmtpClientOptions {
-  const security = args.flags.has("tls") ? "tls" : args.flags.has("plain") ? "none" : "starttls";
+  const security = securityOption(args, "none");
   const defaultPort =
     env.SMTP_PORT ?? (security === "tls" ? "465" : (env.MAILSTACK_SUBMISSION_PORT ?? "587"));
   const user = args.options.get("user")?.at(-1) ?? env.SMTP_USER;
-  const caFile = args.options.get("ca")?.at(-1) ?? env.SMTP_CA ?? env.MAILSTACK_CERT;
   const options: SmtpClientOptions = {
     host: option(args, "host", env.SMTP_HOST ?? env.MAILSTACK_HOST),
     port: Number(option(args, "port", defaultPort)),
@@ -37,11 +42,9 @@ function connectOptions(args: ParsedArgs): SmtpClientOptions {
     allowPlaintextAuth: args.flags.has("allow-plaintext-auth"),
     auth: user ? { user, password: option(args, "password", env.SMTP_PASSWORD) } : undefined,
     clientName: args.options.get("client-name")?.at(-1),
-    tlsPolicy: caFile ? { ca: fs.readFileSync(caFile) } : undefined,
+    tlsPolicy: caPolicy(args, env.SMTP_CA, env.MAILSTACK_CERT),
+    transcript: stderrTranscript(args),
   };
-  if (args.flags.has("transcript")) {
-    options.transcript = streamTranscript((line) => process.stderr.write(line));
-  }
   return options;
 }
 
