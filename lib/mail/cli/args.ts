@@ -50,29 +50,30 @@ export function option(args: ParsedArgs, name: string, fallback?: string): strin
   return value;
 }
 
-/** `--tls`, `--plain` or (the default) `--starttls`; IMAP calls no TLS "plain", the others "none". */
-export function securityOption<Plain extends string>(
+export interface ConnectionFlags<Plain extends string> {
+  /** `--tls`, `--plain` or (the default) `--starttls`. */
+  security: "tls" | "starttls" | Plain;
+  /** Trust a private CA (the test stack's certificate): `--ca FILE`, else the first fallback. */
+  tlsPolicy: TlsPolicy | undefined;
+  /**
+   * `--transcript`: the conversation goes to stderr, so what a command writes to stdout (a
+   * message's source) stays byte-exact.
+   */
+  transcript: TranscriptSink | undefined;
+}
+
+/** The connection flags every mail CLI takes; IMAP calls no TLS "plain", the others "none". */
+export function connectionFlags<Plain extends string>(
   args: ParsedArgs,
   plain: Plain,
-): "tls" | "starttls" | Plain {
-  return args.flags.has("tls") ? "tls" : args.flags.has("plain") ? plain : "starttls";
-}
-
-/** Trust a private CA (the test stack's certificate): `--ca FILE`, else the first fallback set. */
-export function caPolicy(
-  args: ParsedArgs,
-  ...fallbacks: (string | undefined)[]
-): TlsPolicy | undefined {
-  const file = args.options.get("ca")?.at(-1) ?? fallbacks.find((f) => f !== undefined);
-  return file ? { ca: fs.readFileSync(file) } : undefined;
-}
-
-/**
- * `--transcript`: the conversation goes to stderr, so what a command writes to stdout (a
- * message's source) stays byte-exact.
- */
-export function stderrTranscript(args: ParsedArgs): TranscriptSink | undefined {
-  return args.flags.has("transcript")
-    ? streamTranscript((line) => process.stderr.write(line))
-    : undefined;
+  ...caFallbacks: (string | undefined)[]
+): ConnectionFlags<Plain> {
+  const ca = args.options.get("ca")?.at(-1) ?? caFallbacks.find((f) => f !== undefined);
+  return {
+    security: args.flags.has("tls") ? "tls" : args.flags.has("plain") ? plain : "starttls",
+    tlsPolicy: ca ? { ca: fs.readFileSync(ca) } : undefined,
+    transcript: args.flags.has("transcript")
+      ? streamTranscript((line) => process.stderr.write(line))
+      : undefined,
+  };
 }

@@ -8,14 +8,7 @@
  */
 import type { Writable } from "node:stream";
 import { ImapClient, type ImapClientOptions, newestRange } from "../imap/index.ts";
-import {
-  caPolicy,
-  option,
-  type ParsedArgs,
-  parseArgs,
-  securityOption,
-  stderrTranscript,
-} from "./args.ts";
+import { connectionFlags, option, type ParsedArgs, parseArgs } from "./args.ts";
 
 const USAGE = `usage: mail imap <mailboxes | messages MAILBOX [--page N] [--count N] | source MAILBOX UID>
   --host H --port P (--tls | --starttls | --plain) --user U [--password P | env IMAP_PASSWORD]
@@ -25,7 +18,12 @@ const USAGE = `usage: mail imap <mailboxes | messages MAILBOX [--page N] [--coun
 const env = process.env;
 
 function connectOptions(args: ParsedArgs): ImapClientOptions {
-  const security = securityOption(args, "plain");
+  const { security, tlsPolicy, transcript } = connectionFlags(
+    args,
+    "plain",
+    env.IMAP_CA,
+    env.MAILSTACK_CERT,
+  );
   const defaultPort =
     security === "tls"
       ? (env.IMAP_PORT ?? env.MAILSTACK_IMAPS_PORT ?? "993")
@@ -39,8 +37,8 @@ function connectOptions(args: ParsedArgs): ImapClientOptions {
     port,
     security,
     auth: { user, password },
-    tlsPolicy: caPolicy(args, env.IMAP_CA, env.MAILSTACK_CERT),
-    transcript: stderrTranscript(args),
+    tlsPolicy,
+    transcript,
   };
   return options;
 }

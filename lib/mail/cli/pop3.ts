@@ -10,14 +10,7 @@
  * credentials and message data left out.
  */
 import { type Pop3AuthMethod, Pop3Client, type Pop3ClientOptions } from "../pop3/index.ts";
-import {
-  caPolicy,
-  option,
-  type ParsedArgs,
-  parseArgs,
-  securityOption,
-  stderrTranscript,
-} from "./args.ts";
+import { connectionFlags, option, type ParsedArgs, parseArgs } from "./args.ts";
 
 const USAGE = `usage: mail pop3 <stat | list | top ID [--lines N] | retr ID | dele ID...>
   --host H --port P (--tls | --starttls | --plain) [--allow-plaintext-auth]
@@ -27,7 +20,12 @@ const USAGE = `usage: mail pop3 <stat | list | top ID [--lines N] | retr ID | de
 const env = process.env;
 
 function connectOptions(args: ParsedArgs): Pop3ClientOptions {
-  const security = securityOption(args, "none");
+  const { security, tlsPolicy, transcript } = connectionFlags(
+    args,
+    "none",
+    env.POP3_CA,
+    env.MAILSTACK_CERT,
+  );
   const defaultPort =
     env.POP3_PORT ??
     (security === "tls" ? (env.MAILSTACK_POP3S_PORT ?? "995") : (env.MAILSTACK_POP3_PORT ?? "110"));
@@ -41,8 +39,8 @@ function connectOptions(args: ParsedArgs): Pop3ClientOptions {
       password: option(args, "password", env.POP3_PASSWORD),
     },
     authMethod: option(args, "auth", "auto") as Pop3AuthMethod,
-    tlsPolicy: caPolicy(args, env.POP3_CA, env.MAILSTACK_CERT),
-    transcript: stderrTranscript(args),
+    tlsPolicy,
+    transcript,
   };
   return options;
 }

@@ -14,14 +14,7 @@ import {
   type SmtpClientOptions,
   verifySmtpAccount,
 } from "../smtp/index.ts";
-import {
-  caPolicy,
-  option,
-  type ParsedArgs,
-  parseArgs,
-  securityOption,
-  stderrTranscript,
-} from "./args.ts";
+import { connectionFlags, option, type ParsedArgs, parseArgs } from "./args.ts";
 
 const USAGE = `usage: mail smtp <send --from ADDR --to ADDR [--to ..] [--cc ADDR] [--bcc ADDR] FILE|- | verify>
   --host H --port P (--tls | --starttls | --plain) [--allow-plaintext-auth]
@@ -31,7 +24,12 @@ const USAGE = `usage: mail smtp <send --from ADDR --to ADDR [--to ..] [--cc ADDR
 const env = process.env;
 
 function connectOptions(args: ParsedArgs): SmtpClientOptions {
-  const security = securityOption(args, "none");
+  const { security, tlsPolicy, transcript } = connectionFlags(
+    args,
+    "none",
+    env.SMTP_CA,
+    env.MAILSTACK_CERT,
+  );
   const defaultPort =
     env.SMTP_PORT ?? (security === "tls" ? "465" : (env.MAILSTACK_SUBMISSION_PORT ?? "587"));
   const user = args.options.get("user")?.at(-1) ?? env.SMTP_USER;
@@ -42,8 +40,8 @@ function connectOptions(args: ParsedArgs): SmtpClientOptions {
     allowPlaintextAuth: args.flags.has("allow-plaintext-auth"),
     auth: user ? { user, password: option(args, "password", env.SMTP_PASSWORD) } : undefined,
     clientName: args.options.get("client-name")?.at(-1),
-    tlsPolicy: caPolicy(args, env.SMTP_CA, env.MAILSTACK_CERT),
-    transcript: stderrTranscript(args),
+    tlsPolicy,
+    transcript,
   };
   return options;
 }
