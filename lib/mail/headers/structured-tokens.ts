@@ -4,6 +4,7 @@
  * bracket runs to the end of the value, which is what a reader of the raw text would assume.
  * One pass, no backtracking, so hostile input costs linear time.
  */
+import { readComment, readQuoted } from "../mime/lexical.ts";
 
 export type TokenKind = "word" | "comment" | "quoted" | "angle" | "literal" | "semicolon";
 
@@ -44,32 +45,13 @@ export function tokenize(value: string, options: TokenizeOptions = {}): Token[] 
       tokens.push({ kind: "semicolon", text: ";", start, end: ++i });
     } else if (c === "(") {
       // RFC 5322 section 3.2.2: comments nest and take quoted-pairs.
-      let depth = 1;
-      let text = "";
-      i++;
-      while (i < n && depth > 0) {
-        const d = value[i]!;
-        if (d === "\\" && i + 1 < n) {
-          text += value[i + 1];
-          i += 2;
-          continue;
-        }
-        if (d === "(") depth++;
-        else if (d === ")") depth--;
-        if (depth > 0) text += d;
-        i++;
-      }
-      tokens.push({ kind: "comment", text: text.trim(), start, end: i });
+      const comment = readComment(value, i);
+      i = comment.end;
+      tokens.push({ kind: "comment", text: comment.text.trim(), start, end: i });
     } else if (c === '"') {
-      let text = "";
-      i++;
-      while (i < n && value[i] !== '"') {
-        if (value[i] === "\\" && i + 1 < n) i++;
-        text += value[i];
-        i++;
-      }
-      i = Math.min(n, i + 1);
-      tokens.push({ kind: "quoted", text, start, end: i });
+      const quoted = readQuoted(value, i);
+      i = quoted.end;
+      tokens.push({ kind: "quoted", text: quoted.text, start, end: i });
     } else if ((c === "<" && options.angle) || (c === "[" && options.literal)) {
       const close = value.indexOf(c === "<" ? ">" : "]", i + 1);
       const stop = close === -1 ? n : close;

@@ -10,6 +10,7 @@
  * be mistaken for syntax.
  */
 import { decodeEncodedWords } from "./encoded-words.ts";
+import { readComment, readQuoted } from "./lexical.ts";
 
 export interface Address {
   /** Display name, decoded; "" when there is none. */
@@ -41,33 +42,14 @@ function tokenize(input: string): Token[] {
       while (i < n && /[ \t\r\n]/.test(input[i]!)) i++;
       tokens.push({ kind: "space" });
     } else if (c === '"') {
-      let text = "";
-      i++;
-      while (i < n && input[i] !== '"') {
-        if (input[i] === "\\" && i + 1 < n) i++;
-        text += input[i];
-        i++;
-      }
-      i++; // closing quote (or end of input: an unbalanced quote runs to the end)
-      tokens.push({ kind: "quoted", text });
+      // An unbalanced quote runs to the end.
+      const quoted = readQuoted(input, i);
+      tokens.push({ kind: "quoted", text: quoted.text });
+      i = quoted.end;
     } else if (c === "(") {
-      let depth = 1;
-      let text = "";
-      i++;
-      while (i < n && depth > 0) {
-        const d = input[i]!;
-        if (d === "\\" && i + 1 < n) {
-          text += input[i + 1];
-          i += 2;
-          continue;
-        }
-        if (d === "(") depth++;
-        else if (d === ")" && --depth === 0) break;
-        text += d;
-        i++;
-      }
-      i++;
-      tokens.push({ kind: "comment", text });
+      const comment = readComment(input, i);
+      tokens.push({ kind: "comment", text: comment.text });
+      i = comment.end;
     } else if (c === "[") {
       const end = input.indexOf("]", i);
       const stop = end === -1 ? n : end + 1;

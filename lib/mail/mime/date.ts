@@ -9,7 +9,7 @@
  * Standard Time`, SLmail), missing zone (read as UTC). Anything else is "unknown" (null): a
  * wrong date is worse than none.
  */
-import { withoutComments } from "./comments.ts";
+import { withoutComments } from "./lexical.ts";
 
 const MONTHS: Record<string, number> = {
   jan: 0,

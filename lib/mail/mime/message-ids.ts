@@ -7,7 +7,7 @@
  * `MAX_MESSAGE_IDS`: past it the first id (the thread's root) and the last ones (the nearest
  * ancestors) are kept, which is what threading needs (RFC 5256 section 2.2, REFERENCES).
  */
-import { withoutComments } from "./comments.ts";
+import { withoutComments } from "./lexical.ts";
 import { MAX_MESSAGE_IDS } from "./limits.ts";
 
 export function parseMessageIds(value: string | null | undefined): string[] {

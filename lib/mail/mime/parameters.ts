@@ -10,6 +10,7 @@
  * every client does), and duplicate parameters (the first one wins, like Thunderbird).
  */
 import { decodeCharset } from "./charsets.ts";
+import { readQuoted } from "./lexical.ts";
 
 export interface StructuredValue {
   /** Lower-cased value before the first `;` ("text/plain", "attachment"), trimmed. */
@@ -64,9 +65,9 @@ function tokenize(input: string): { head: string; params: RawParam[] } {
     pos++;
     while (pos < n && WS.test(input[pos]!)) pos++;
     if (input[pos] === '"') {
-      const close = readQuoted(input, pos + 1);
+      const close = readQuoted(input, pos);
       if (close.closed) {
-        params.push({ name, value: close.value, quoted: true });
+        params.push({ name, value: close.text, quoted: true });
         pos = close.end;
         // Junk after the closing quote, up to the next `;` or parameter, belongs to nothing.
         while (pos < n && input[pos] !== ";" && !paramAhead(input, pos)) pos++;
@@ -84,21 +85,6 @@ function tokenize(input: string): { head: string; params: RawParam[] } {
     params.push({ name, value: input.slice(start, pos).trim(), quoted: false });
   }
   return { head, params };
-}
-
-function readQuoted(input: string, from: number): { value: string; end: number; closed: boolean } {
-  let value = "";
-  for (let pos = from; pos < input.length; pos++) {
-    const c = input[pos]!;
-    if (c === "\\" && pos + 1 < input.length) {
-      value += input[++pos];
-    } else if (c === '"') {
-      return { value, end: pos + 1, closed: true };
-    } else {
-      value += c;
-    }
-  }
-  return { value, end: input.length, closed: false };
 }
 
 function percentDecode(text: string): Uint8Array {

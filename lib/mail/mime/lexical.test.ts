@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withoutComments } from "./comments.ts";
+import { readComment, readQuoted, withoutComments } from "./lexical.ts";
 
 describe("withoutComments", () => {
   it("removes comments, nested ones whole (RFC 5322 3.2.2)", () => {
@@ -15,6 +15,7 @@ describe("withoutComments", () => {
 
   it("runs an unclosed comment to the end and leaves a stray close alone", () => {
     expect(withoutComments("a (b <c@d>")).toBe("a  ");
+    expect(readComment("(a (b", 0)).toEqual({ text: "a (b", end: 5, closed: false });
     expect(withoutComments("a) b")).toBe("a) b");
   });
 
@@ -23,5 +24,13 @@ describe("withoutComments", () => {
     const started = performance.now();
     expect(withoutComments(hostile)).toBe("  <a@b>");
     expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
+describe("readQuoted and readComment", () => {
+  it("unescape quoted-pairs and say where they end", () => {
+    expect(readQuoted('x "a \\"b\\\\" y', 2)).toEqual({ text: 'a "b\\', end: 11, closed: true });
+    expect(readQuoted('"unclosed', 0)).toEqual({ text: "unclosed", end: 9, closed: false });
+    expect(readComment("(a (b) \\) c) d", 0)).toEqual({ text: "a (b) ) c", end: 12, closed: true });
   });
 });
