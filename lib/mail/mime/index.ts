@@ -12,7 +12,7 @@ export { decodeEncodedWords, type EncodedWordResult } from "./encoded-words.ts";
 export { addressesOf, envelopeOf, type ParsedEnvelope, singleLine } from "./envelope.ts";
 export { type HeaderField, HeaderList } from "./header-block.ts";
 export { DEFAULT_MIME_LIMITS, type MimeLimits, type MimeWarning, resolveLimits } from "./limits.ts";
-export { type ContentStore, ParsedMessage } from "./message.ts";
+export { bodyText, type ContentStore, ParsedMessage } from "./message.ts";
 export { parseMessageId, parseMessageIds } from "./message-ids.ts";
 export {
   type ContentType,

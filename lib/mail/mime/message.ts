@@ -3,11 +3,22 @@
  * keep the source and decode a part only when asked (listing a 45 MB attachment costs nothing);
  * stream parses answer from what the caller chose to keep.
  */
-import { decodeCharset, htmlMetaCharset } from "./charsets.ts";
+import { cleanCharsetLabel, decodeCharset, htmlMetaCharset } from "./charsets.ts";
 import type { HeaderList } from "./header-block.ts";
 import type { MimeWarning } from "./limits.ts";
 import type { ParsedPart } from "./part.ts";
-import { walkMime } from "./structure.ts";
+import { type MimeNode, walkMime } from "./structure.ts";
+
+/**
+ * A part's decoded body (transfer encoding removed) read as text in the part's charset; for HTML
+ * without one, the charset its `<meta>` declares (what a browser would use). Fallbacks never
+ * throw. For a parsed message and for bytes fetched by section (IMAP) alike.
+ */
+export function bodyText(node: MimeNode, decoded: Uint8Array): string {
+  let charset: string | null = cleanCharsetLabel(node.params.charset);
+  if (!charset && node.contentType === "text/html") charset = htmlMetaCharset(decoded);
+  return decodeCharset(decoded, charset).text;
+}
 
 /** Where a message's part bytes come from (the whole source, or what a stream kept). */
 export interface ContentStore {
@@ -59,10 +70,7 @@ export class ParsedMessage {
    */
   text(part: ParsedPart): string | null {
     const bytes = this.store.content(part);
-    if (bytes === null) return null;
-    let charset = part.charset;
-    if (!charset && part.contentType === "text/html") charset = htmlMetaCharset(bytes);
-    return decodeCharset(bytes, charset).text;
+    return bytes === null ? null : bodyText(part, bytes);
   }
 
   decodedSize(part: ParsedPart): number | null {
