@@ -91,7 +91,7 @@ export interface DisplayBody {
    * offered as attachments instead, as Thunderbird does). */
   text: string;
   /** The multipart/related resources the HTML may reference (cid:, Content-Location). */
-  related: RelatedResources;
+  related: RelatedResources<ParsedPart>;
 }
 
 /** Types the reading pane renders as the message body. */

@@ -7,11 +7,10 @@
  */
 import type { MimeNode } from "../../../mail/mime/structure.ts";
 import { walkMime } from "../../../mail/mime/structure.ts";
+import { relatedResources } from "../../../mail/mime/views/related.ts";
 import type { BodyChoice } from "../reader/body-choice.ts";
+import { isInlineImage } from "../reader/inline-image.ts";
 import type { CidReferenceView } from "./original-view.ts";
-
-/** The raster types render-body.ts serves for cid: (kept in step with its INLINE_IMAGE). */
-const INLINE_IMAGE = /^image\/(png|jpeg|gif|webp|bmp)$/;
 
 export interface CidReport {
   references: CidReferenceView[];
@@ -34,10 +33,11 @@ export function cidReport(
     if (!byId.has(node.contentId)) byId.set(node.contentId, node);
     byLowerId.set(node.contentId.toLowerCase(), node);
   }
-  const related = new Set(choice.related?.children ?? []);
+  // What render-body.ts resolves a cid: against: the HTML's own multipart/related.
+  const inRelated = relatedResources(choice.related, choice.part).byContentId;
   const used = new Set<MimeNode>();
   const references = [...new Set(referenced)].map((cid): CidReferenceView => {
-    const target = byId.get(cid);
+    const target = inRelated.get(cid) ?? byId.get(cid);
     if (!target) {
       const near = byLowerId.get(cid.toLowerCase());
       return {
@@ -51,7 +51,9 @@ export function cidReport(
             : "Points at nothing: the reference is empty.",
       };
     }
-    if (!related.has(target)) {
+    const inside =
+      inRelated.get(cid) === target || (choice.related !== null && target === choice.part);
+    if (!inside) {
       return {
         cid,
         status: "outside-related",
@@ -59,7 +61,7 @@ export function cidReport(
         note: `${Where(target)} has this Content-ID but is not in the HTML's multipart/related, so the reader does not load it.`,
       };
     }
-    if (!INLINE_IMAGE.test(target.contentType)) {
+    if (!isInlineImage(target.contentType)) {
       return {
         cid,
         status: "not-image",
@@ -76,8 +78,15 @@ export function cidReport(
     };
   });
   const resourceNotes: [MimeNode, string][] = [];
-  for (const node of related) {
-    if (node === choice.part || node.kind === "multipart") continue;
+  // The related parts, as relatedResources indexes them: into multiparts, not attached messages.
+  const resources: MimeNode[] = [];
+  const collect = (node: MimeNode) => {
+    if (node.kind === "multipart") node.children.forEach(collect);
+    else resources.push(node);
+  };
+  for (const child of choice.related?.children ?? []) collect(child);
+  for (const node of resources) {
+    if (node === choice.part) continue;
     resourceNotes.push([
       node,
       used.has(node)
