@@ -12,6 +12,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { CORPUS_DIR } from "../lib/dev/shared-data.ts";
 import { isAscii } from "../lib/mail/mime/bytes.ts";
 import type { ParsedMessage } from "../lib/mail/mime/message.ts";
 import {
@@ -24,7 +25,7 @@ import { parseMessage } from "../lib/mail/mime/parser.ts";
 import type { ParsedPart } from "../lib/mail/mime/part.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "..");
-const corpus = path.resolve(repoRoot, "../shared/corpus/public");
+const corpus = CORPUS_DIR;
 const out = path.resolve(repoRoot, "lib/mail/mime/corpus-exceptions.json");
 
 interface OracleNode {

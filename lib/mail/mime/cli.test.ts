@@ -2,9 +2,10 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../dev/shared-data.ts";
 
 const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const corpus = path.resolve(repoRoot, "../shared/corpus/public");
+const corpus = CORPUS_DIR;
 
 describe("mime CLI", () => {
   it("prints one oracle-schema JSON line per file", () => {

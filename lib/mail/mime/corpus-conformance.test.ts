@@ -7,10 +7,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../dev/shared-data.ts";
 import { agreementTable, type Exception, runCorpus } from "./corpus-report.ts";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const corpus = path.resolve(repoRoot, "../shared/corpus/public");
+const corpus = CORPUS_DIR;
 const { exceptions } = JSON.parse(
   readFileSync(path.join(import.meta.dirname, "corpus-exceptions.json"), "utf8"),
 ) as {

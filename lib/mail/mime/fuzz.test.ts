@@ -6,13 +6,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR, HOSTILE_DIR } from "../../dev/shared-data.ts";
 import { checkInput } from "./fuzz-check.ts";
 import { mutate, rng } from "./fuzz-mutator.ts";
 import { DEFAULT_MIME_LIMITS, resolveLimits } from "./limits.ts";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const corpus = path.resolve(repoRoot, "../shared/corpus/public");
-const hostileDir = path.resolve(repoRoot, "../shared/hostile-public");
+const corpus = CORPUS_DIR;
+const hostileDir = HOSTILE_DIR;
 
 const seeds = [
   ...readdirSync(corpus)

@@ -7,6 +7,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { HOSTILE_DIR } from "../../dev/shared-data.ts";
 import { envelopeOf } from "./envelope.ts";
 import { DEFAULT_MIME_LIMITS } from "./limits.ts";
 import type { ParsedMessage } from "./message.ts";
@@ -15,9 +16,7 @@ import { MimeStreamParser } from "./stream-parser.ts";
 import { attachments } from "./views/attachments.ts";
 import { displayBody } from "./views/body.ts";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const hostile = (name: string) =>
-  new Uint8Array(readFileSync(path.resolve(repoRoot, "../shared/hostile-public", name)));
+const hostile = (name: string) => new Uint8Array(readFileSync(path.join(HOSTILE_DIR, name)));
 
 function timed(bytes: Uint8Array, options?: ParseOptions): { msg: ParsedMessage; ms: number } {
   const runs: number[] = [];

@@ -1,13 +1,13 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../dev/shared-data.ts";
 import type { ParsedMessage } from "./message.ts";
 import { parseMessage } from "./parser.ts";
 import type { ParsedPart } from "./part.ts";
 import { MimeStreamParser, parseMessageStream } from "./stream-parser.ts";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../..");
-const corpus = path.resolve(repoRoot, "../shared/corpus/public");
+const corpus = CORPUS_DIR;
 const files = readdirSync(corpus)
   .filter((f) => f.endsWith(".eml"))
   .sort();

@@ -1,13 +1,12 @@
 import path from "node:path";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { HOSTILE_DIR } from "../../../dev/shared-data.ts";
 import { parseMessage } from "../parser.ts";
 import { MAX_FILENAME_CHARS, safeFilename } from "../safe-filename.ts";
 import { attachmentContent, attachments } from "./attachments.ts";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../../..");
-const hostile = (name: string) =>
-  readFileSync(path.resolve(repoRoot, "../shared/hostile-public", name));
+const hostile = (name: string) => readFileSync(path.join(HOSTILE_DIR, name));
 
 describe("attachments", () => {
   it("lists parts that are not the body, with sizes, ids and sniffed types", () => {

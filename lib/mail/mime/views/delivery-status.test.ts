@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 import { parseMessage } from "../parser.ts";
 import type { ParsedPart } from "../part.ts";
 import { deliveryStatus, statusBlocks } from "./delivery-status.ts";
 
-const repoRoot = path.resolve(import.meta.dirname, "../../../..");
-const corpus = path.resolve(repoRoot, "../shared/corpus/public");
+const corpus = CORPUS_DIR;
 
 describe("delivery status", () => {
   it("parses a bounce into per-recipient entries", () => {

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 import { parseMessage } from "../../../mail/mime/index.ts";
 import { foldedTexts, inspectHeaders } from "./header-inspector.ts";
 
-const CORPUS = path.resolve(import.meta.dirname, "../../../../../shared/corpus/public");
+const CORPUS = CORPUS_DIR;
 const files = readdirSync(CORPUS).filter((f) => f.endsWith(".eml"));
 
 /** The header block of a message: up to the first empty line. */

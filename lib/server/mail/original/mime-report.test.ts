@@ -1,13 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 import { parseMessage } from "../../../mail/mime/index.ts";
 import { type MimeNode, walkMime } from "../../../mail/mime/structure.ts";
 import { chooseBody } from "../reader/body-choice.ts";
 import { describeMime } from "./mime-report.ts";
 import type { MimeNodeView } from "./original-view.ts";
 
-const CORPUS = path.resolve(import.meta.dirname, "../../../../../shared/corpus/public");
+const CORPUS = CORPUS_DIR;
 
 const root = (lines: string[]): MimeNode =>
   parseMessage(Buffer.from(`${lines.join("\r\n")}\r\n`)).root;
