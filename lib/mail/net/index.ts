@@ -3,6 +3,8 @@ export {
   type LineChannel,
   LineConnection,
   type LineConnectionOptions,
+  type LineSecurity,
+  lineConnectionOptions,
   openLineChannel,
 } from "./line-connection.ts";
 export type { ConnectOptions, ReadOptions, WriteOptions } from "./mail-socket.ts";

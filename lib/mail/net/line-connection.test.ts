@@ -1,6 +1,12 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { type ScriptedServer, scriptedServer } from "../testing/scripted-server.ts";
-import { type LineChannel, LineConnection, openLineChannel } from "./line-connection.ts";
+import {
+  type LineChannel,
+  LineConnection,
+  type LineSecurity,
+  lineConnectionOptions,
+  openLineChannel,
+} from "./line-connection.ts";
 import type { Direction } from "./transcript.ts";
 
 class TestConnection extends LineConnection {
@@ -83,5 +89,30 @@ describe("LineConnection (SMTP, POP3)", () => {
     ]);
     expect(connection.closed).toBe(false);
     await connection.end();
+  });
+});
+
+describe("lineConnectionOptions", () => {
+  const timeouts = { connectMs: 1_000, commandMs: 2_000 };
+
+  it("maps a client's settings, TLS from the first byte only for tls", () => {
+    const settings = { host: "mx.test", port: 465, security: "tls" as const };
+    expect(lineConnectionOptions(settings, timeouts)).toEqual({
+      host: "mx.test",
+      port: 465,
+      tls: true,
+      tlsPolicy: undefined,
+      connectTimeoutMs: 1_000,
+      commandTimeoutMs: 2_000,
+      transcript: undefined,
+    });
+    expect(lineConnectionOptions({ ...settings, security: "starttls" }, timeouts).tls).toBe(false);
+  });
+
+  it("refuses an unknown security setting rather than fall through to plain text", () => {
+    const security = "TLS" as LineSecurity;
+    expect(() => lineConnectionOptions({ host: "mx.test", port: 25, security }, timeouts)).toThrow(
+      expect.objectContaining({ code: "INVALID_INPUT" }),
+    );
   });
 });

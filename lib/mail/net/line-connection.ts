@@ -20,6 +20,40 @@ export interface LineConnectionOptions {
   transcript?: TranscriptSink;
 }
 
+/** "tls": TLS from the first byte; "starttls": plain, then upgraded; "none": plain (tests). */
+export type LineSecurity = "tls" | "starttls" | "none";
+
+/**
+ * The connection options of a client's settings, the security setting checked first: it may
+ * come from a form or a config file, and an unknown value must not fall through to plain text.
+ */
+export function lineConnectionOptions(
+  settings: {
+    host: string;
+    port: number;
+    security: LineSecurity;
+    tlsPolicy?: TlsPolicy;
+    transcript?: TranscriptSink;
+  },
+  timeouts: { connectMs: number; commandMs: number },
+): LineConnectionOptions {
+  if (!["tls", "starttls", "none"].includes(settings.security)) {
+    throw new MailError(
+      "INVALID_INPUT",
+      `Unknown security setting ${JSON.stringify(settings.security)}`,
+    );
+  }
+  return {
+    host: settings.host,
+    port: settings.port,
+    tls: settings.security === "tls",
+    tlsPolicy: settings.tlsPolicy,
+    connectTimeoutMs: timeouts.connectMs,
+    commandTimeoutMs: timeouts.commandMs,
+    transcript: settings.transcript,
+  };
+}
+
 /** An open socket and the transcript it reports to, with the switch that pauses it. */
 export interface LineChannel {
   socket: MailSocket;

@@ -4,6 +4,7 @@
  * is sent without TLS unless the account allows it.
  */
 import { MailError } from "../errors.ts";
+import { lineConnectionOptions } from "../net/index.ts";
 import { login } from "./auth.ts";
 import { type Pop3Capabilities, parseCapabilities } from "./capabilities.ts";
 import { Pop3Connection } from "./connection.ts";
@@ -21,22 +22,8 @@ export interface Pop3Session {
 }
 
 export async function openSession(options: Pop3ClientOptions): Promise<Pop3Session> {
-  if (!["tls", "starttls", "none"].includes(options.security)) {
-    throw new MailError(
-      "INVALID_INPUT",
-      `Unknown security setting ${JSON.stringify(options.security)}`,
-    );
-  }
   const timeouts = { ...POP3_TIMEOUTS, ...options.timeouts };
-  const connection = await Pop3Connection.open({
-    host: options.host,
-    port: options.port,
-    tls: options.security === "tls",
-    tlsPolicy: options.tlsPolicy,
-    connectTimeoutMs: timeouts.connectMs,
-    commandTimeoutMs: timeouts.commandMs,
-    transcript: options.transcript,
-  });
+  const connection = await Pop3Connection.open(lineConnectionOptions(options, timeouts));
   try {
     const status = await connection.readStatus();
     if (status.kind === "err") throw errError(status, "greeting", "(greeting)");

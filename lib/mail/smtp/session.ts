@@ -4,6 +4,7 @@
  * on in plaintext, and no password is sent without TLS unless the account allows it.
  */
 import { MailError } from "../errors.ts";
+import { lineConnectionOptions } from "../net/index.ts";
 import { authenticate } from "./auth.ts";
 import { SmtpConnection } from "./connection.ts";
 import {
@@ -25,23 +26,10 @@ export interface SmtpSession {
 }
 
 export async function openSession(options: SmtpClientOptions): Promise<SmtpSession> {
-  if (!["tls", "starttls", "none"].includes(options.security)) {
-    throw new MailError(
-      "INVALID_INPUT",
-      `Unknown security setting ${JSON.stringify(options.security)}`,
-    );
-  }
   const timeouts = resolveTimeouts(options.timeouts);
+  const connectOptions = lineConnectionOptions(options, timeouts);
   const clientName = resolveClientName(options.clientName);
-  const connection = await SmtpConnection.open({
-    host: options.host,
-    port: options.port,
-    tls: options.security === "tls",
-    tlsPolicy: options.tlsPolicy,
-    connectTimeoutMs: timeouts.connectMs,
-    commandTimeoutMs: timeouts.commandMs,
-    transcript: options.transcript,
-  });
+  const connection = await SmtpConnection.open(connectOptions);
   try {
     // RFC 5321 section 4.3.1: 220 welcomes us, 554 refuses the session (421 is thrown by read).
     const greeting = await connection.read("greeting", "(greeting)", timeouts.greetingMs);
