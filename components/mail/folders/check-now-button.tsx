@@ -26,7 +26,7 @@ export function CheckNowButton({ accountId, email }: { accountId: string; email:
         notify(
           "info",
           result.data.newMessages
-            ? `${result.data.newMessages} new message(s) in ${email}.`
+            ? `${result.data.newMessages} new message${result.data.newMessages === 1 ? "" : "s"} in ${email}.`
             : `No new mail in ${email}.`,
         );
         bus.emit({ type: "mailbox-changed", accountId, mailbox: "INBOX" });

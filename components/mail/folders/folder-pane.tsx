@@ -220,7 +220,7 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
               parent: dialog.parent,
             });
             if (!result.ok) return result.error.message;
-            await refresh(dialog.accountId);
+            bus.emit({ type: "folders-changed", accountId: dialog.accountId });
             notify("info", `Folder ${name.trim()} created.`);
             return null;
           }}
@@ -240,7 +240,7 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
               name,
             });
             if (!result.ok) return result.error.message;
-            await refresh(dialog.folder.accountId);
+            bus.emit({ type: "folders-changed", accountId: dialog.folder.accountId });
             return null;
           }}
         />
@@ -258,7 +258,7 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
               path: dialog.folder.path,
             });
             if (!result.ok) return result.error.message;
-            await refresh(dialog.folder.accountId);
+            bus.emit({ type: "folders-changed", accountId: dialog.folder.accountId });
             return null;
           }}
         />

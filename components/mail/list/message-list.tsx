@@ -2,6 +2,7 @@
 
 import { useParams, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { loadFolders } from "@/app/mail/actions";
 import { SearchIcon } from "@/components/ui/icons";
 import type { FolderView, MessagePage, MessageSummary } from "@/lib/view-models/mailbox";
 import { mailboxHref, messageHref } from "@/lib/view-models/routes";
@@ -52,8 +53,12 @@ export function MessageList({ initial, folders, folderName, inTrash }: Props) {
     setAllInFolder(false);
   }, [accountId, mailbox, query]);
 
+  const [folderList, setFolderList] = useState(folders);
   useMailBusListener((event) => {
     if (event.accountId !== accountId) return;
+    if (event.type === "folders-changed") {
+      void loadFolders({ accountId }).then((result) => result.ok && setFolderList(result.data));
+    }
     if (event.type === "mailbox-changed" && event.mailbox === mailbox) reload();
     if (event.type === "moved" && (event.mailbox === mailbox || event.destination === mailbox))
       reload();
@@ -275,7 +280,7 @@ export function MessageList({ initial, folders, folderName, inTrash }: Props) {
         count={allInFolder ? "all" : selected.size}
         allOnPage={allOnPage}
         total={state.total}
-        folders={folders}
+        folders={folderList}
         inTrash={inTrash}
         onSelectAllVisible={(on) => {
           setAllInFolder(false);

@@ -7,6 +7,8 @@ import "server-only";
 import { onPop3Change, requestPop3Check } from "../pop3/index.ts";
 import type { MailboxWatch, WatchEvent } from "./mailbox-watch.ts";
 
+const WATCHED_INTERVAL_MS = 20_000;
+
 export function watchPop3(accountId: string, folder: string, onEvent: (event: WatchEvent) => void): MailboxWatch {
   let finish = () => {};
   const ended = new Promise<void>((resolve) => {
@@ -21,10 +23,14 @@ export function watchPop3(accountId: string, folder: string, onEvent: (event: Wa
     if (event.folders.length === 0 || event.folders.includes(folder)) onEvent({ type: "exists", count: event.count ?? 0 });
   });
   requestPop3Check(accountId, "manual");
+  // While someone looks at the inbox, check more often than the background schedule; the
+  // scheduler still honours the server's LOGIN-DELAY and back-offs for "schedule" checks.
+  const poll = setInterval(() => requestPop3Check(accountId, "schedule"), WATCHED_INTERVAL_MS);
   return {
     ready: Promise.resolve(),
     ended,
     async stop() {
+      clearInterval(poll);
       unsubscribe();
       finish();
     },

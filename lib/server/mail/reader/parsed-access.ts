@@ -16,7 +16,8 @@ export function parsedAccess(
     async head(section) {
       if (!section) return { root: message.root, headers: message.headers, flags };
       const node = findBySection(message.root, section) as ParsedPart | undefined;
-      const inner = node?.kind === "message" ? (node.children[0] as ParsedPart | undefined) : undefined;
+      const inner =
+        node?.kind === "message" ? (node.children[0] as ParsedPart | undefined) : undefined;
       return { root: message.root, headers: (inner ?? message.root).headers, flags };
     },
     async parts(requests) {

@@ -29,7 +29,13 @@ import { messageView } from "../reader/message-view.ts";
 import { parsedAccess } from "../reader/parsed-access.ts";
 import type { MailStore, Selection } from "./mail-store.ts";
 
-function flagNames(flags: { seen: boolean; flagged: boolean; answered: boolean; forwarded: boolean; draft: boolean }) {
+function flagNames(flags: {
+  seen: boolean;
+  flagged: boolean;
+  answered: boolean;
+  forwarded: boolean;
+  draft: boolean;
+}) {
   return [
     flags.seen && "\\Seen",
     flags.flagged && "\\Flagged",
@@ -57,11 +63,15 @@ export function pop3Store(context: ImapContext): MailStore {
 
   return {
     protocol: "pop3",
-    folders: () => pop3Folders(accountId),
-    page: (request) => listPop3Page(accountId, request.mailbox, request.pageIndex, PAGE_SIZE, request.query),
+    // Shown like an IMAP inbox: "Inbox", whatever the store calls it.
+    folders: async () =>
+      (await pop3Folders(accountId)).map((f) => (f.path === "INBOX" ? { ...f, name: "Inbox" } : f)),
+    page: (request) =>
+      listPop3Page(accountId, request.mailbox, request.pageIndex, PAGE_SIZE, request.query),
     async message(mailbox, uid, options) {
       const summary = await pop3MessageSummary(accountId, uid);
-      if (!summary) throw new MailError("INVALID_INPUT", "This message is no longer in the folder.");
+      if (!summary)
+        throw new MailError("INVALID_INPUT", "This message is no longer in the folder.");
       const message = await parsed(uid);
       const gathered = await gatherMessage(
         parsedAccess(message, flagNames(summary.flags), async () => {
@@ -116,7 +126,8 @@ export function pop3Store(context: ImapContext): MailStore {
         const message = parseMessage(bytes);
         const part = findBySection(message.root, request.section) as ParsedPart | undefined;
         const raw = part ? message.rawBody(part) : null;
-        if (!raw) throw new MailError("INVALID_INPUT", `Part ${request.section} is not in this message.`);
+        if (!raw)
+          throw new MailError("INVALID_INPUT", `Part ${request.section} is not in this message.`);
         const decoder = createTransferDecoder(request.transferEncoding ?? "7bit");
         yield decoder.update(raw);
         yield decoder.finalize();
