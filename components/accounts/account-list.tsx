@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { removeAccountAction } from "@/app/settings/accounts/actions";
+import { Pop3Options, type Pop3OptionsValue } from "./pop3-options.tsx";
 
 export interface AccountRow {
   id: string;
@@ -11,6 +12,7 @@ export interface AccountRow {
   incoming: string;
   smtp: string;
   current: boolean;
+  pop3Policy: Pop3OptionsValue | null;
 }
 
 /** The person's accounts; removing one asks first and says what goes with it. */
@@ -31,6 +33,9 @@ export function AccountList({ accounts }: { accounts: AccountRow[] }) {
               <p className="text-xs text-zinc-500">
                 {a.protocol.toUpperCase()} {a.incoming} · SMTP {a.smtp}
               </p>
+              {a.pop3Policy && (
+                <Pop3Options accountId={a.id} email={a.email} initial={a.pop3Policy} />
+              )}
             </div>
             {confirm === a.id ? (
               <span className="flex items-center gap-2">

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
-import { saveVerifiedAccount } from "@/lib/server/accounts/account-store";
+import { ownedAccount, saveVerifiedAccount } from "@/lib/server/accounts/account-store";
 import { activatePop3 } from "@/lib/server/accounts/pop3-activation";
 import { removeAccount } from "@/lib/server/accounts/remove-account";
 import { serverSettingsSchema } from "@/lib/server/accounts/server-settings";
@@ -13,6 +13,7 @@ import {
 } from "@/lib/server/accounts/verify-account-settings";
 import { currentSession } from "@/lib/server/auth/current-session";
 import { describeMailError, type UserFacingError } from "@/lib/server/mail/describe-error";
+import { setPop3Policy } from "@/lib/server/pop3/index";
 
 export interface AddAccountState {
   check?: AccountCheck;
@@ -111,5 +112,32 @@ export async function removeAccountAction(
   }
   revalidatePath("/mail", "layout");
   revalidatePath("/settings/accounts");
+  return { ok: true };
+}
+
+const policyInput = z.object({
+  accountId: z.string().min(1).max(64),
+  leaveOnServer: z.boolean(),
+  deleteAfterDays: z.number().int().min(1).max(3650).nullable(),
+  deleteWhenDeletedHere: z.boolean(),
+});
+
+/** A POP3 account's "leave messages on the server" policy. */
+export async function setPop3PolicyAction(
+  input: z.input<typeof policyInput>,
+): Promise<{ ok: true } | { ok: false; message: string }> {
+  const session = await currentSession();
+  if (!session) return { ok: false, message: "Your session has ended. Sign in again." };
+  const parsed = policyInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "Days must be a whole number from 1 to 3650." };
+  const { accountId, ...policy } = parsed.data;
+  const account = await ownedAccount(await getDb(), session.userId, accountId);
+  if (account?.incomingProtocol !== "pop3")
+    return { ok: false, message: "That is not one of your POP3 accounts." };
+  try {
+    await setPop3Policy(accountId, policy);
+  } catch (error) {
+    return { ok: false, message: describeMailError(error, "POP3 server").message };
+  }
   return { ok: true };
 }

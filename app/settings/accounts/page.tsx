@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { accountsOfUser } from "@/lib/server/accounts/account-store";
 import { providerDefaults } from "@/lib/server/accounts/server-settings";
 import { requireSession } from "@/lib/server/auth/current-session";
+import { getPop3Policy } from "@/lib/server/pop3/index";
 
 export const metadata: Metadata = { title: "Accounts" };
 
@@ -28,14 +29,19 @@ export default async function AccountsPage() {
         encrypted and used only to talk to each account's servers.
       </p>
       <AccountList
-        accounts={accounts.map((a) => ({
-          id: a.id,
-          email: a.email,
-          protocol: a.incomingProtocol,
-          incoming: `${a.incomingHost}:${a.incomingPort}`,
-          smtp: `${a.smtpHost}:${a.smtpPort}`,
-          current: a.id === session.accountId,
-        }))}
+        accounts={
+          await Promise.all(
+            accounts.map(async (a) => ({
+              id: a.id,
+              email: a.email,
+              protocol: a.incomingProtocol,
+              incoming: `${a.incomingHost}:${a.incomingPort}`,
+              smtp: `${a.smtpHost}:${a.smtpPort}`,
+              current: a.id === session.accountId,
+              pop3Policy: a.incomingProtocol === "pop3" ? await getPop3Policy(a.id) : null,
+            })),
+          )
+        }
       />
       <section aria-label="Add an account" className="space-y-2">
         <h2 className="text-lg font-semibold">Add an account</h2>
