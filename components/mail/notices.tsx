@@ -38,14 +38,14 @@ export function NoticeProvider({ children }: { children: ReactNode }) {
     <NoticeContext.Provider value={api}>
       {children}
       <div className="pointer-events-none fixed inset-x-0 bottom-4 z-50 flex flex-col items-center gap-2 px-4">
-        <div role="alert" aria-label="Errors" className="contents">
+        <div role="alert" aria-label="Errors" className="flex flex-col items-center gap-2">
           {notices
             .filter((n) => n.kind === "error")
             .map((n) => (
               <NoticeView key={n.id} notice={n} onDismiss={dismiss} />
             ))}
         </div>
-        <div role="status" aria-label="Notices" className="contents">
+        <div role="status" aria-label="Notices" className="flex flex-col items-center gap-2">
           {notices
             .filter((n) => n.kind === "info")
             .map((n) => (
