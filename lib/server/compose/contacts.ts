@@ -26,7 +26,11 @@ export async function learnContacts(
   people: ReadonlyArray<{ name?: string | null; address: string }>,
   kind: "sent" | "seen",
 ): Promise<void> {
-  const db = await getDb();
+  const db = await getDb().catch((error: unknown) => {
+    console.error("letterbox: no database to remember contacts in", error);
+    return null;
+  });
+  if (!db) return;
   const seen = new Set<string>();
   for (const person of people) {
     const checked = checkAddrSpec(person.address ?? "");
