@@ -1,6 +1,6 @@
 /**
  * Hostile mail in the reader (../shared/hostile-public, manifest.tsv): every message of the set
- * is put into alice's INBOX byte for byte and opened in Debian's Chromium. For each: no script
+ * is put into the INBOX of our own stack user (support/demo-mailbox.ts) byte for byte and opened in Debian's Chromium. For each: no script
  * runs (a token logged by a payload, or a dialog, from any frame or popup), nothing is requested
  * from `*.attacker.test` (counted by the sink every host name resolves to), every link and button
  * in the message is clicked, and the app stays usable. Then what the manifest asks of that
@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
+import { reader as me, READER, resetReader } from "./support/demo-mailbox.ts";
 import { hostileMessages } from "./support/hostile-corpus.ts";
 import {
   folderLink,
@@ -28,12 +29,10 @@ import {
   isScriptUrl,
   scrollToEnd,
 } from "./support/message-probe.ts";
-import { deliverRaw, resetUser } from "./support/seed.ts";
+import { deliverRaw } from "./support/seed.ts";
 import type { Sink } from "./support/sink-server.ts";
-import { stackUser } from "./support/stack.ts";
 import { expect, type Tripwire, test } from "./support/watched-browser.ts";
 
-const alice = stackUser("alice");
 const MESSAGES = hostileMessages();
 const uids = new Map<string, number>();
 /** Bidi controls (CWE-451) and invisible format characters that can disguise a name. */
@@ -50,17 +49,17 @@ function uidOf(id: string): number {
 }
 
 test.beforeAll(async () => {
-  resetUser(alice.login);
+  await resetReader();
   uids.clear();
   for (const message of MESSAGES) {
-    const { uid } = await deliverRaw(alice.login, "INBOX", message.bytes);
+    const { uid } = await deliverRaw(me.login, "INBOX", message.bytes);
     uids.set(message.id, uid);
   }
 });
 
 let account = "";
 test.beforeEach(async ({ page, sink }) => {
-  account = await signInToInbox(page, "alice");
+  account = await signInToInbox(page, READER);
   await sink.settle();
   sink.clear();
 });
@@ -224,37 +223,42 @@ async function expectSafeAttachments(page: Page, tripwire: Tripwire, id: string)
 }
 
 test.describe("hostile mail (hostile-public)", () => {
-  test("the harness sees what it must catch: scripts, dialogs, requests from sandboxed frames", async ({
-    page,
-    sink,
-    tripwire,
-  }) => {
-    // The same traps the app must defuse, set without the app: each detector must go off.
-    await page.setContent(
-      [
+  test.describe("the harness", () => {
+    test.use({ bypassCSP: true });
+    test("sees what it must catch: scripts, dialogs, requests from sandboxed frames", async ({
+      page,
+      sink,
+      tripwire,
+    }) => {
+      // The same traps the app must defuse, set without the app: a page of the app's origin
+      // (Chromium lets a loopback page reach loopback, where the sink is; from a page of no
+      // address, such as about:blank, it blocks the plain-HTTP requests before they connect) but
+      // none of its defences (no sanitizer; CSP bypassed for this test only). Each detector must
+      // go off.
+      const canary = [
         '<img src="http://canary-1.attacker.test/plain.png">',
         '<iframe sandbox srcdoc="<img src=&quot;http://canary-2.attacker.test/srcdoc.png&quot;>"></iframe>',
         '<img src="https://canary-3.attacker.test/tls.png">',
         `<iframe sandbox="allow-scripts" srcdoc="<script>console.log('LBXPWN:canary')</script>"></iframe>`,
         '<iframe sandbox="allow-scripts allow-modals" srcdoc="<script>alert(1)</script>"></iframe>',
         '<iframe title="Message: canary" sandbox srcdoc="<a href=&quot;http://canary-4.attacker.test/&quot;>go</a>"></iframe>',
-      ].join(""),
-    );
-    expect(await clickEverything(page)).toBe(1);
-    await expect
-      .poll(async () => {
-        await sink.settle();
-        return attackerHits(sink).length;
-      })
-      .toBeGreaterThanOrEqual(4);
-    const hosts = sink.hitsUnder(ATTACKER).map((h) => h.host);
-    for (const n of [1, 2, 3, 4]) expect(hosts).toContain(`canary-${n}.attacker.test`);
-    expect(sink.hitsUnder(ATTACKER).find((h) => h.host === "canary-3.attacker.test")?.kind).toBe(
-      "tls",
-    );
-    await expect.poll(() => tripwire.runs.length).toBe(1);
-    expect(tripwire.runs[0]).toContain("LBXPWN:canary");
-    await expect.poll(() => tripwire.dialogs.length).toBe(1);
+      ].join("");
+      await page.setContent(`<!doctype html>${canary}`);
+      expect(await clickEverything(page)).toBe(1);
+      const canaries = [1, 2, 3, 4].map((n) => `canary-${n}.attacker.test`);
+      await expect
+        .poll(async () => {
+          await sink.settle();
+          return [...new Set(sink.hitsUnder(ATTACKER).map((h) => h.host))];
+        })
+        .toEqual(expect.arrayContaining(canaries));
+      expect(sink.hitsUnder(ATTACKER).find((h) => h.host === "canary-3.attacker.test")?.kind).toBe(
+        "tls",
+      );
+      await expect.poll(() => tripwire.runs.length).toBe(1);
+      expect(tripwire.runs[0]).toContain("LBXPWN:canary");
+      await expect.poll(() => tripwire.dialogs.length).toBe(1);
+    });
   });
 
   test("the list shows every hostile message's sender and subject as text", async ({

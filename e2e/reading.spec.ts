@@ -1,11 +1,13 @@
 /**
- * Reading mail end to end: alice's demo mailbox (scripts/demo, WELL_KNOWN messages) in the
+ * Reading mail end to end: the demo mailbox (scripts/demo, WELL_KNOWN messages) of our own stack
+ * user (support/demo-mailbox.ts) in the
  * stack's Dovecot, the production build, Debian's Chromium. Every change made through the UI is
  * checked on the server too (doveadm, our IMAP client), and again after a reload. Remote content
  * is watched at the sink every host name resolves to (support/watched-browser.ts), so "nothing
  * left the app" holds even for requests Playwright's own events miss.
  */
 import type { Locator, Page, Request } from "@playwright/test";
+import { type DemoMessage, reader as me, READER, seedReaderDemo } from "./support/demo-mailbox.ts";
 import { hostileInput } from "./support/hostile-corpus.ts";
 import {
   folderLink,
@@ -32,14 +34,11 @@ import {
 } from "./support/mail-state.ts";
 import { frameDocumentFacts, isAppResource } from "./support/message-probe.ts";
 import { base64PartNamed } from "./support/raw-parts.ts";
-import { deliverRaw, demoMessage, seedAliceDemo } from "./support/seed.ts";
+import { deliverRaw } from "./support/seed.ts";
 import { slowServerActions, trackServerActions } from "./support/server-actions.ts";
-import { stackUser } from "./support/stack.ts";
 import { expect, test } from "./support/watched-browser.ts";
 
-const alice = stackUser("alice");
-type Demo = Awaited<ReturnType<typeof seedAliceDemo>>;
-let demo: Demo = [];
+let demo: DemoMessage[] = [];
 let account = "";
 
 /** The demo messages of a mailbox, newest (highest UID) first, as the list shows them. */
@@ -47,30 +46,21 @@ function newestFirst(mailbox: string) {
   return demo.filter((m) => m.mailbox === mailbox).reverse();
 }
 
+function demoMessage(id: string): DemoMessage {
+  const found = demo.find((m) => m.id === id);
+  if (!found) throw new Error(`no demo message ${id}`);
+  return found;
+}
+
 function uidOfDemo(id: string): number {
   const m = demoMessage(id);
-  return uidOf(alice.login, m.mailbox, m.messageId);
+  return uidOf(me.login, m.mailbox, m.messageId);
 }
 
-/**
- * Reseeding removes alice's maildir while Dovecot may still be writing its index there for the
- * app's connection it just kicked (ENOTEMPTY): try again.
- */
-async function seedWithRetry(): Promise<Demo> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await seedAliceDemo();
-    } catch (error) {
-      if (attempt >= 4 || (error as NodeJS.ErrnoException).code !== "ENOTEMPTY") throw error;
-      await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
-    }
-  }
-}
-
-// Every test changes alice's mailbox (flags, moves, folders): each starts from the demo set.
+// Every test changes the mailbox (flags, moves, folders): each starts from the demo set.
 test.beforeEach(async ({ page }) => {
-  demo = await seedWithRetry();
-  account = await signInToInbox(page, "alice");
+  demo = await seedReaderDemo();
+  account = await signInToInbox(page, READER);
 });
 
 function notices(page: Page) {
@@ -265,20 +255,20 @@ test.describe("reading", () => {
       "aria-pressed",
       "true",
     );
-    await expect.poll(() => flagsOf(alice.login, "INBOX", firstUid)).toContain("\\Flagged");
+    await expect.poll(() => flagsOf(me.login, "INBOX", firstUid)).toContain("\\Flagged");
 
     // Opening a message reads it; the reader's "Mark as unread" undoes that.
     const second = rowLink(page, 1);
     const secondUid = await uidOfRow(second);
     await second.click();
     await expect(reader(page)).toBeVisible();
-    await expect.poll(() => flagsOf(alice.login, "INBOX", secondUid)).toContain("\\Seen");
+    await expect.poll(() => flagsOf(me.login, "INBOX", secondUid)).toContain("\\Seen");
     await page
       .getByRole("toolbar", { name: "Message" })
       .getByRole("button", { name: "Mark as unread" })
       .click();
     await expect(page).toHaveURL(new RegExp(`${mailboxUrl(account, "INBOX")}$`));
-    await expect.poll(() => flagsOf(alice.login, "INBOX", secondUid)).not.toContain("\\Seen");
+    await expect.poll(() => flagsOf(me.login, "INBOX", secondUid)).not.toContain("\\Seen");
 
     // Archive from the reader.
     const report = demoMessage("attachments-png-pdf");
@@ -288,8 +278,8 @@ test.describe("reading", () => {
       .getByRole("button", { name: "Archive" })
       .click();
     await expect(notices(page)).toContainText("Moved to Archive.");
-    await expect.poll(() => uidsOf(alice.login, "INBOX", report.messageId).length).toBe(0);
-    expect(uidsOf(alice.login, "Archive", report.messageId)).toHaveLength(1);
+    await expect.poll(() => uidsOf(me.login, "INBOX", report.messageId).length).toBe(0);
+    expect(uidsOf(me.login, "Archive", report.messageId)).toHaveLength(1);
 
     await page.reload();
     await expect(rowItem(rowLink(page, 0)).getByRole("button", { name: "Unflag" })).toBeVisible();
@@ -334,48 +324,48 @@ test.describe("reading", () => {
     await showing(u2, subjects[2] ?? "");
     await page.keyboard.press("k");
     await showing(u1, subjects[1] ?? "");
-    await expect.poll(() => flagsOf(alice.login, "INBOX", u1)).toContain("\\Seen");
+    await expect.poll(() => flagsOf(me.login, "INBOX", u1)).toContain("\\Seen");
 
     const row1 = rowItem(rowLink(page, 1));
     await page.keyboard.press("u");
-    await expect.poll(() => flagsOf(alice.login, "INBOX", u1)).not.toContain("\\Seen");
+    await expect.poll(() => flagsOf(me.login, "INBOX", u1)).not.toContain("\\Seen");
     await expect(rowLink(page, 1)).toHaveAttribute("aria-label", /^Unread, /);
     await actions.idle();
     await page.keyboard.press("u");
-    await expect.poll(() => flagsOf(alice.login, "INBOX", u1)).toContain("\\Seen");
+    await expect.poll(() => flagsOf(me.login, "INBOX", u1)).toContain("\\Seen");
     await expect(rowLink(page, 1)).not.toHaveAttribute("aria-label", /^Unread, /);
     await actions.idle();
     await page.keyboard.press("s");
-    await expect.poll(() => flagsOf(alice.login, "INBOX", u1)).toContain("\\Flagged");
+    await expect.poll(() => flagsOf(me.login, "INBOX", u1)).toContain("\\Flagged");
     await expect(row1.getByRole("button", { name: "Unflag" })).toBeVisible();
     await actions.idle();
     await page.keyboard.press("s");
-    await expect.poll(() => flagsOf(alice.login, "INBOX", u1)).not.toContain("\\Flagged");
+    await expect.poll(() => flagsOf(me.login, "INBOX", u1)).not.toContain("\\Flagged");
     await expect(row1.getByRole("button", { name: "Flag", exact: true })).toBeVisible();
 
     // Rows are the INBOX newest first, as delivered: the demo set says which message each is.
     const [, id1, id2, id3] = newestFirst("INBOX").map((m) => m.messageId);
-    expect(uidsOf(alice.login, "INBOX", id1 ?? "")).toEqual([u1]);
-    expect(uidsOf(alice.login, "INBOX", id3 ?? "")).toEqual([u3]);
+    expect(uidsOf(me.login, "INBOX", id1 ?? "")).toEqual([u1]);
+    expect(uidsOf(me.login, "INBOX", id3 ?? "")).toEqual([u3]);
     expect(id1 && id2 && id3).toBeTruthy();
 
     await actions.idle();
     await page.keyboard.press("e");
     await expect(notices(page)).toContainText("1 message moved to Archive.");
-    await expect.poll(() => uidsOf(alice.login, "Archive", id1 ?? "").length).toBe(1);
-    expect(uidsOf(alice.login, "INBOX", id1 ?? "")).toEqual([]);
+    await expect.poll(() => uidsOf(me.login, "Archive", id1 ?? "").length).toBe(1);
+    expect(uidsOf(me.login, "INBOX", id1 ?? "")).toEqual([]);
     await expect(page).toHaveURL(new RegExp(`${mailboxUrl(account, "INBOX")}$`));
     // The cursor stays on row 1, which is now the message that was below.
     await expect.poll(() => uidOfRow(rowLink(page, 1))).toBe(u2);
     await actions.idle();
     await page.keyboard.press("#");
     await expect(notices(page)).toContainText("1 message moved to Trash.");
-    await expect.poll(() => uidsOf(alice.login, "Trash", id2 ?? "").length).toBe(1);
+    await expect.poll(() => uidsOf(me.login, "Trash", id2 ?? "").length).toBe(1);
     await expect.poll(() => uidOfRow(rowLink(page, 1))).toBe(u3);
     await actions.idle();
     await page.keyboard.press("Delete");
-    await expect.poll(() => uidsOf(alice.login, "Trash", id3 ?? "").length).toBe(1);
-    expect(uidsOf(alice.login, "INBOX", id3 ?? "")).toEqual([]);
+    await expect.poll(() => uidsOf(me.login, "Trash", id3 ?? "").length).toBe(1);
+    expect(uidsOf(me.login, "INBOX", id3 ?? "")).toEqual([]);
     expect(await uidOfRow(rowLink(page, 0))).toBe(u0);
 
     await page.keyboard.press("/");
@@ -450,10 +440,10 @@ test.describe("reading", () => {
     await expect(rowItem(rowLink(page, 4)).getByRole("checkbox")).not.toBeChecked();
     await toolbar.getByRole("button", { name: "Flag", exact: true }).click();
     for (const uid of uids) {
-      await expect.poll(() => flagsOf(alice.login, "INBOX", uid)).toContain("\\Flagged");
+      await expect.poll(() => flagsOf(me.login, "INBOX", uid)).toContain("\\Flagged");
     }
-    const travelBefore = messageCount(alice.login, "Travel");
-    const inboxBefore = messageCount(alice.login, "INBOX");
+    const travelBefore = messageCount(me.login, "Travel");
+    const inboxBefore = messageCount(me.login, "INBOX");
     await toolbar.getByRole("button", { name: "Move to…" }).click();
     await page
       .getByRole("menu", { name: "Move to folder" })
@@ -462,8 +452,8 @@ test.describe("reading", () => {
       })
       .click();
     await expect(notices(page)).toContainText("4 messages moved to Travel.");
-    await expect.poll(() => messageCount(alice.login, "Travel")).toBe(travelBefore + 4);
-    expect(messageCount(alice.login, "INBOX")).toBe(inboxBefore - 4);
+    await expect.poll(() => messageCount(me.login, "Travel")).toBe(travelBefore + 4);
+    expect(messageCount(me.login, "INBOX")).toBe(inboxBefore - 4);
     await expect(toolbar).not.toContainText("selected");
     for (const uid of uids) {
       await expect(messageList(page).locator(`a[href$="/INBOX/${uid}"]`)).toHaveCount(0);
@@ -474,7 +464,7 @@ test.describe("reading", () => {
     await expect(page.getByRole("region", { name: "Messages in Newsletters" })).toBeVisible();
     const total = newestFirst("Newsletters").length;
     // Make some unread first, so "mark as read" has something to do.
-    await withImap("alice", async (client) => {
+    await withImap(READER, async (client) => {
       await client.select("Newsletters");
       await client.removeFlags("1:*", ["\\Seen"]);
     });
@@ -489,7 +479,7 @@ test.describe("reading", () => {
     await toolbar.getByRole("button", { name: "Mark as read" }).click();
     await expect
       .poll(async () =>
-        withImap("alice", async (client) => {
+        withImap(READER, async (client) => {
           await client.select("Newsletters");
           return (await client.search({ seen: false })).ids.length;
         }),
@@ -504,10 +494,10 @@ test.describe("reading", () => {
     const row = rowLink(page, 2);
     const uid = await uidOfRow(row);
     const subject = (await row.locator("span.block").textContent()) ?? "";
-    const workBefore = messageCount(alice.login, "Work");
+    const workBefore = messageCount(me.login, "Work");
     await rowItem(row).dragTo(folderLink(page, "Work"));
     await expect(notices(page)).toContainText("1 message moved to Work.");
-    await expect.poll(() => messageCount(alice.login, "Work")).toBe(workBefore + 1);
+    await expect.poll(() => messageCount(me.login, "Work")).toBe(workBefore + 1);
     await expect(messageList(page).locator(`a[href$="/INBOX/${uid}"]`)).toHaveCount(0);
     await folderLink(page, "Work").click();
     await expect(rowLink(page, 0)).toContainText(subject);
@@ -549,7 +539,7 @@ test.describe("folders", () => {
       await item.getByRole("menu").getByRole("menuitem", { name: "New subfolder" }).click();
     } else {
       await folderNav(page)
-        .getByRole("button", { name: `New folder in ${alice.login}` })
+        .getByRole("button", { name: `New folder in ${me.login}` })
         .click();
     }
     const dialog = page.getByRole("dialog", { name: "New folder" });
@@ -586,7 +576,7 @@ test.describe("folders", () => {
   test("create, rename and delete a folder", async ({ page }) => {
     await createFolder(page, "Reading list");
     await expect(folderLink(page, "Reading list")).toBeVisible();
-    await expect.poll(() => folderNames("alice")).toContain("Reading list");
+    await expect.poll(() => folderNames(READER)).toContain("Reading list");
 
     await folderMenu(page, "Reading list", "Rename");
     const rename = page.getByRole("dialog", { name: "Rename Reading list" });
@@ -595,7 +585,7 @@ test.describe("folders", () => {
     await rename.getByRole("button", { name: "Rename" }).click();
     await expect(folderLink(page, "Reading 2026")).toBeVisible();
     await expect(folderLink(page, "Reading list")).toHaveCount(0);
-    const names = await folderNames("alice");
+    const names = await folderNames(READER);
     expect(names).toContain("Reading 2026");
     expect(names).not.toContain("Reading list");
 
@@ -603,7 +593,7 @@ test.describe("folders", () => {
     const confirm = page.getByRole("dialog", { name: "Delete Reading 2026?" });
     await confirm.getByRole("button", { name: "Delete folder" }).click();
     await expect(folderLink(page, "Reading 2026")).toHaveCount(0);
-    expect(await folderNames("alice")).not.toContain("Reading 2026");
+    expect(await folderNames(READER)).not.toContain("Reading 2026");
     await page.reload();
     await expect(folderLink(page, "Reading 2026")).toHaveCount(0);
   });
@@ -612,16 +602,16 @@ test.describe("folders", () => {
     page,
   }) => {
     const pf1 = hostileInput("PF1").value;
-    const before = await folderNames("alice");
+    const before = await folderNames(READER);
     const counts = {
-      INBOX: messageCount(alice.login, "INBOX"),
-      Sent: messageCount(alice.login, "Sent"),
+      INBOX: messageCount(me.login, "INBOX"),
+      Sent: messageCount(me.login, "Sent"),
     };
     const { dialog, typed } = await createFolder(page, pf1);
     const refused = dialog.getByRole("alert", { name: "Folder problem" });
     const outcome = await dialogOutcome(dialog);
     test.info().annotations.push({ type: "PF1", description: outcome });
-    const after = await folderNames("alice");
+    const after = await folderNames(READER);
     const added = after.filter((n) => !before.includes(n));
     if (await refused.count()) {
       await expect(refused).not.toBeEmpty();
@@ -633,8 +623,8 @@ test.describe("folders", () => {
     }
     expect(after.filter((n) => !added.includes(n)).sort()).toEqual([...before].sort());
     // Nothing was expunged or moved by a smuggled command.
-    expect(messageCount(alice.login, "INBOX")).toBe(counts.INBOX);
-    expect(messageCount(alice.login, "Sent")).toBe(counts.Sent);
+    expect(messageCount(me.login, "INBOX")).toBe(counts.INBOX);
+    expect(messageCount(me.login, "Sent")).toBe(counts.Sent);
     // The connection is still good: the folder pane and a folder still load.
     await page.reload();
     await folderLink(page, "Sent").click();
@@ -645,7 +635,7 @@ test.describe("folders", () => {
     const pf2 = hostileInput("PF2").value;
     const { dialog } = await createFolder(page, pf2);
     expect(await dialogOutcome(dialog), "the New folder dialog").toBe("closed");
-    await expect.poll(() => folderNames("alice")).toContain(pf2);
+    await expect.poll(() => folderNames(READER)).toContain(pf2);
     const leaf = pf2.split("/").at(-1) ?? pf2;
     await expect(folderLink(page, leaf)).toBeVisible();
   });
@@ -661,14 +651,14 @@ test.describe("folders", () => {
     await expect(folderItem(page, pf2)).toBeVisible();
     await expect(folderLink(page, leaf)).toBeVisible();
     await expect
-      .poll(async () => JSON.stringify(await folderNames("alice")))
+      .poll(async () => JSON.stringify(await folderNames(READER)))
       .toContain(JSON.stringify(pf2));
 
     // Mail put there on the server shows under that exact name.
     await deliverRaw(
-      alice.login,
+      me.login,
       pf2,
-      "From: Bob <bob@example.test>\r\nTo: alice@example.test\r\nSubject: Q1 figures\r\n" +
+      `From: Bob <bob@example.test>\r\nTo: ${me.login}\r\nSubject: Q1 figures\r\n` +
         "Message-ID: <pf2-figures@example.test>\r\nDate: Sat, 21 Nov 2026 09:00:00 +0000\r\n\r\nQ1.\r\n",
     );
     await folderLink(page, leaf).click();
@@ -685,12 +675,10 @@ test.describe("folders", () => {
     await dialog.getByRole("textbox", { name: "New name" }).fill(renamed);
     await dialog.getByRole("button", { name: "Rename" }).click();
     await expect(folderLink(page, renamed)).toBeVisible();
-    const names = await folderNames("alice");
+    const names = await folderNames(READER);
     expect(names).toContain(`${parent}/${renamed}`);
     expect(names).not.toContain(pf2);
-    expect(uidsOf(alice.login, `${parent}/${renamed}`, "<pf2-figures@example.test>")).toHaveLength(
-      1,
-    );
+    expect(uidsOf(me.login, `${parent}/${renamed}`, "<pf2-figures@example.test>")).toHaveLength(1);
 
     await folderMenu(page, renamed, "Delete");
     await page
@@ -700,7 +688,7 @@ test.describe("folders", () => {
       })
       .click();
     await expect(folderLink(page, renamed)).toHaveCount(0);
-    expect(await folderNames("alice")).not.toContain(`${parent}/${renamed}`);
+    expect(await folderNames(READER)).not.toContain(`${parent}/${renamed}`);
   });
 
   test("PF3: a server-returned folder name with markup is rendered as text", async ({
@@ -708,7 +696,7 @@ test.describe("folders", () => {
     tripwire,
   }) => {
     const pf3 = hostileInput("PF3").value;
-    await withImap("alice", async (client) => {
+    await withImap(READER, async (client) => {
       await client.createMailbox(pf3);
       await client.subscribe(pf3);
     });
@@ -737,7 +725,7 @@ test.describe("folders", () => {
       })
       .click();
     await expect(link).toHaveCount(0);
-    expect(await folderNames("alice")).not.toContain(pf3);
+    expect(await folderNames(READER)).not.toContain(pf3);
   });
 });
 
@@ -750,15 +738,11 @@ test.describe("search", () => {
 
   test.beforeEach(async () => {
     const message = (subject: string, id: string, body: string) =>
-      `From: Bob <bob@example.test>\r\nTo: alice@example.test\r\nSubject: =?UTF-8?B?${Buffer.from(subject).toString("base64")}?=\r\n` +
+      `From: Bob <bob@example.test>\r\nTo: ${me.login}\r\nSubject: =?UTF-8?B?${Buffer.from(subject).toString("base64")}?=\r\n` +
       `Message-ID: <${id}@example.test>\r\nDate: Sat, 21 Nov 2026 09:00:00 +0000\r\n` +
       `MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n${body}\r\n`;
-    await deliverRaw(alice.login, "INBOX", message(planted.ps1, "planted-ps1", "quotes"));
-    await deliverRaw(
-      alice.login,
-      "INBOX",
-      message(planted.ps2, "planted-ps2", "öööö\r\nA5 LOGOUT"),
-    );
+    await deliverRaw(me.login, "INBOX", message(planted.ps1, "planted-ps1", "quotes"));
+    await deliverRaw(me.login, "INBOX", message(planted.ps2, "planted-ps2", "öööö\r\nA5 LOGOUT"));
   });
 
   function searchBox(page: Page) {
