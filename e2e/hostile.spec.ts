@@ -187,8 +187,7 @@ function attachmentLinks(page: Page) {
 /** Each listed attachment, fetched and then opened as a page: safe headers, nothing runs. */
 async function expectSafeAttachments(page: Page, tripwire: Tripwire, id: string): Promise<number> {
   const links = attachmentLinks(page);
-  const hrefs: string[] = [];
-  for (const link of await links.all()) hrefs.push((await link.getAttribute("href")) ?? "");
+  const hrefs = await links.evaluateAll((els) => els.map((e) => e.getAttribute("href") ?? ""));
   // Every file of an ordinary message; of a message with a hundred parts (p11, p13), the first
   // few and the last, which is enough to see the route's behaviour and keeps the test bounded.
   const sample = hrefs.length <= 8 ? hrefs : [...hrefs.slice(0, 6), hrefs.at(-1) ?? ""];
@@ -287,9 +286,10 @@ test.describe("hostile mail (hostile-public)", () => {
       test.setTimeout(120_000);
       const origin = baseURL ?? "";
       const elapsed = await open(page, message.id);
-      expect(elapsed, `${message.id} opens (or explains why not) in time`).toBeLessThan(
-        OPEN_BOUND_MS,
-      );
+      // Soft: a slow open is reported, and every safety check below still runs.
+      expect
+        .soft(elapsed, `${message.id} opens (or explains why not) in time`)
+        .toBeLessThan(OPEN_BOUND_MS);
       const before = page.url();
       // <meta refresh> (p06) would have fired by now: no frame may have gone anywhere.
       await page.waitForTimeout(1_000);
@@ -442,7 +442,7 @@ const EXTRA: Record<string, (ctx: Ctx) => Promise<void>> = {
     if ((await problem.count()) === 0) {
       await expect(reader(page)).toContainText("first");
       const files = page.getByRole("region", { name: "Attachments" }).getByRole("listitem");
-      expect(await files.count(), "p13: attachments listed").toBeLessThanOrEqual(1_000);
+      expect.soft(await files.count(), "p13: attachments listed").toBeLessThanOrEqual(1_000);
     } else {
       await expect(problem).not.toBeEmpty();
     }
