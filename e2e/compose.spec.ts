@@ -344,6 +344,15 @@ test("PC2: a subject with CR/LF is refused in the page, and by the server when t
   expect(storedMessages(BOB, "INBOX").filter((m) => m.bytes.includes("X-Injected"))).toHaveLength(
     0,
   );
+
+  // No subject at all: the composer asks first, and "Add a subject" sends nothing.
+  await c.subject.fill("");
+  await c.send.click();
+  const ask = alice.getByRole("dialog", { name: "Send without a subject?" });
+  await expect(ask).toBeVisible();
+  await ask.getByRole("button", { name: "Add a subject" }).click();
+  await expect(ask).toBeHidden();
+  await expect(c.subject).toBeFocused();
   await alice.context().close();
 });
 

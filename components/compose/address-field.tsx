@@ -13,6 +13,7 @@ import {
 import { checkAddresses, suggestAddresses } from "@/app/mail/compose/actions";
 import type { ChipView } from "@/lib/server/compose/compose-view";
 import type { ContactSuggestion } from "@/lib/server/compose/contacts";
+import { AddressChip, Suggestions } from "./address-parts.tsx";
 
 export interface AddressFieldHandle {
   /** Turn whatever is still typed into chips; resolves with the field's chips. */
@@ -38,10 +39,6 @@ function lastSeparator(text: string): number {
     else if (!quoted && (c === "," || c === ";" || c === "\n" || c === "\r")) found = i + 1;
   }
   return found;
-}
-
-function chipText(chip: ChipView): string {
-  return chip.name ? `${chip.name} <${chip.address}>` : chip.address;
 }
 
 /**
@@ -182,39 +179,13 @@ export function AddressField({ label, accountId, chips, onChange, controller, in
       <div className="relative flex min-w-0 flex-1 flex-wrap items-center gap-1">
         <ul aria-label={`${label} recipients`} className="contents">
           {chips.map((chip, index) => (
-            <li
+            <AddressChip
               // biome-ignore lint/suspicious/noArrayIndexKey: the same text may be typed twice
               key={`${chip.address}-${index}`}
-              title={chip.valid ? chip.address : (chip.reason ?? "Not a valid address")}
-              className={`flex max-w-full items-center gap-1 rounded-full px-2 py-0.5 text-sm ${
-                chip.valid
-                  ? "bg-zinc-100 dark:bg-zinc-800"
-                  : "bg-red-100 text-red-800 ring-1 ring-red-400 dark:bg-red-950 dark:text-red-200"
-              }`}
-            >
-              <button
-                type="button"
-                className="truncate"
-                onDoubleClick={() => edit(index)}
-                aria-label={`Edit ${chipText(chip)}`}
-              >
-                {chipText(chip)}
-              </button>
-              {!chip.valid && (
-                <span className="text-xs font-medium">
-                  <span aria-hidden="true">⚠</span>
-                  <span className="sr-only">invalid address: {chip.reason}</span>
-                </span>
-              )}
-              <button
-                type="button"
-                onClick={() => remove(index)}
-                aria-label={`Remove ${chipText(chip)}`}
-                className="rounded-full px-1 text-zinc-500 hover:text-zinc-900 dark:hover:text-zinc-100"
-              >
-                ×
-              </button>
-            </li>
+              chip={chip}
+              onEdit={() => edit(index)}
+              onRemove={() => remove(index)}
+            />
           ))}
         </ul>
         <textarea
@@ -238,35 +209,13 @@ export function AddressField({ label, accountId, chips, onChange, controller, in
           className="min-w-40 flex-1 resize-none overflow-hidden bg-transparent py-1 text-sm outline-none"
         />
         {suggestions.length > 0 && (
-          <div
+          <Suggestions
             id={listId}
-            role="listbox"
-            aria-label={`${label} suggestions`}
-            className="absolute top-full left-0 z-20 mt-1 w-80 overflow-hidden rounded-md border border-zinc-200 bg-white text-sm shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
-          >
-            {suggestions.map((s, i) => (
-              <div
-                key={s.address}
-                id={`${listId}-${i}`}
-                role="option"
-                tabIndex={-1}
-                aria-selected={i === highlight}
-                onMouseDown={(event) => {
-                  event.preventDefault();
-                  choose(s);
-                }}
-                className={`cursor-pointer px-3 py-1.5 ${i === highlight ? "bg-accent-50 dark:bg-zinc-800" : ""}`}
-              >
-                {s.name ? (
-                  <>
-                    {s.name} <span className="text-zinc-500">&lt;{s.address}&gt;</span>
-                  </>
-                ) : (
-                  s.address
-                )}
-              </div>
-            ))}
-          </div>
+            label={label}
+            suggestions={suggestions}
+            highlight={highlight}
+            onChoose={choose}
+          />
         )}
       </div>
     </div>

@@ -8,6 +8,7 @@ import { AddressField } from "./address-field.tsx";
 import { AttachmentList } from "./attachment-list.tsx";
 import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { ComposeHeader } from "./compose-header.tsx";
+import { SubjectRow } from "./subject-row.tsx";
 import { RichEditor } from "./rich-editor.tsx";
 import { SendFailure, SentReport } from "./send-report.tsx";
 import { useComposer } from "./use-composer.ts";
@@ -158,43 +159,17 @@ export function Composer({ initial }: { initial: ComposeInitial }) {
               }}
             />
           ))}
-        <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
-          <label htmlFor="compose-subject" className="w-10 shrink-0 text-sm text-zinc-500">
-            Subject
-          </label>
-          {/* A textarea, not an input: an input would silently drop a pasted line break, and a
-              line break must be refused with a message instead (hostile PC2). */}
-          <textarea
-            id="compose-subject"
-            rows={1}
-            value={c.subject}
-            aria-invalid={
-              problemFor("subject") || /[\u0000-\u001f\u007f-\u009f]/.test(c.subject) || undefined
-            }
-            onChange={(event) => {
-              c.setSubject(event.target.value);
-              c.changed();
-            }}
-            onKeyDown={(event) => {
-              if (event.key !== "Enter") return;
-              event.preventDefault();
-              c.editor.current?.focus();
-            }}
-            className="min-w-0 flex-1 resize-none overflow-hidden bg-transparent py-1 text-sm font-medium outline-none aria-invalid:text-red-700"
-          />
-          <label className="flex items-center gap-1 text-xs text-zinc-500">
-            Format
-            <select
-              aria-label="Body format"
-              value={c.format}
-              onChange={(event) => switchFormat(event.target.value as "html" | "plain")}
-              className="bg-transparent"
-            >
-              <option value="html">Rich text</option>
-              <option value="plain">Plain text</option>
-            </select>
-          </label>
-        </div>
+        <SubjectRow
+          subject={c.subject}
+          invalid={problemFor("subject")}
+          onSubject={(subject) => {
+            c.setSubject(subject);
+            c.changed();
+          }}
+          onEnter={() => c.editor.current?.focus()}
+          format={c.format}
+          onFormat={switchFormat}
+        />
         {c.format === "html" ? (
           <RichEditor
             key={editorKey}
