@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { attachments, attachmentContent, htmlBody, textBody } from "../lib/mail/mime/index.ts";
+import { attachmentContent, attachments, htmlBody, textBody } from "../lib/mail/mime/index.ts";
 import {
   addRecipients,
   composer,

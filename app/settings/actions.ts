@@ -2,9 +2,9 @@
 
 import { z } from "zod";
 import { type ActionResult, runMailAction } from "@/lib/server/actions/run-action";
-import { identityProblem } from "@/lib/server/compose/identity-input";
 import type { IdentityView } from "@/lib/server/compose/compose-view";
 import { deleteIdentity, identitiesOf, saveIdentity } from "@/lib/server/compose/identities";
+import { identityProblem } from "@/lib/server/compose/identity-input";
 import { MAX_SIGNATURE_CHARS } from "@/lib/server/compose/limits";
 
 const accountId = z.string().min(1).max(64);

@@ -6,11 +6,11 @@ import { htmlToText } from "@/lib/server/compose/html-to-text";
 import { signatureHtml, signatureText, textToHtml } from "@/lib/server/compose/quote";
 import { AddressField } from "./address-field.tsx";
 import { AttachmentList } from "./attachment-list.tsx";
-import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { ComposeHeader } from "./compose-header.tsx";
-import { SubjectRow } from "./subject-row.tsx";
+import { ConfirmDialog } from "./confirm-dialog.tsx";
 import { RichEditor } from "./rich-editor.tsx";
 import { SendFailure, SentReport } from "./send-report.tsx";
+import { SubjectRow } from "./subject-row.tsx";
 import { useComposer } from "./use-composer.ts";
 
 /**

@@ -1,7 +1,6 @@
 import { Readable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { mailContext } from "@/lib/server/actions/mail-context";
-import { errorResponse } from "@/lib/server/http/route-errors";
 import { MESSAGE_RESERVE_BYTES } from "@/lib/server/compose/limits";
 import {
   largestFileThatFits,
@@ -19,6 +18,7 @@ import {
   UploadTooLarge,
   uploadView,
 } from "@/lib/server/compose/upload-store";
+import { errorResponse } from "@/lib/server/http/route-errors";
 
 const COMPOSE_ID = /^[A-Za-z0-9_-]{8,64}$/;
 

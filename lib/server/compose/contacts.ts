@@ -5,8 +5,8 @@ import "server-only";
  * put on one line; addresses are checked before they are kept.
  */
 import { getDb } from "../../db/client.ts";
-import { checkAddrSpec } from "../../mail/mime/build/index.ts";
 import { oneLine } from "../../mail/mime/build/foreign-text.ts";
+import { checkAddrSpec } from "../../mail/mime/build/index.ts";
 import { CONTACT_SCAN_LIMIT, MAX_NAME_CHARS, MAX_SUGGESTIONS } from "./limits.ts";
 
 export interface ContactSuggestion {

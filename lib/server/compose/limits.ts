@@ -51,6 +51,12 @@ export const MAX_SIGNATURE_CHARS = 10_000;
  */
 export const UPLOAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/** File names: what file systems keep (255); longer names bloat every MIME header. */
+export const MAX_FILENAME_CHARS = 255;
+
+/** A stored file without a database row is left alone this long: it may still be streaming in. */
+export const ORPHAN_GRACE_MS = 60 * 60 * 1000;
+
 /** Autosave waits this long after the last keystroke (the issue: "a few seconds"). */
 export const AUTOSAVE_DELAY_MS = 2500;
 

@@ -14,7 +14,7 @@ import {
   type ParsedMessage,
 } from "../../mail/mime/index.ts";
 import type { UploadView } from "./compose-view.ts";
-import { APP_MAX_MESSAGE_BYTES } from "./limits.ts";
+import { APP_MAX_MESSAGE_BYTES, MAX_FILENAME_CHARS } from "./limits.ts";
 import { checkedContentType, storeUpload, uploadView } from "./upload-store.ts";
 
 export interface Materialized {
@@ -26,7 +26,7 @@ export interface Materialized {
 
 function filenameOf(info: AttachmentInfo, index: number): string {
   // A received filename is foreign text: controls become spaces rather than refusing the file.
-  const name = oneLine(info.filename ?? "").slice(0, 255);
+  const name = oneLine(info.filename ?? "").slice(0, MAX_FILENAME_CHARS);
   if (name) return name;
   return info.part.kind === "message" ? `message-${index + 1}.eml` : `attachment-${index + 1}`;
 }

@@ -9,8 +9,8 @@ import "server-only";
 import type { Db } from "../../db/client.ts";
 import type { Upload } from "../../generated/prisma-sqlite/client.ts";
 import {
-  checkAddrSpec,
   type Attachment,
+  checkAddrSpec,
   type InlineImage,
   type Mailbox,
   type MessageSpec,

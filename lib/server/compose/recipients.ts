@@ -8,8 +8,9 @@
  * decodes to "Help\r\nCc: ..."); addresses are checked, and a broken one is kept as an invalid
  * chip so the person sees it rather than losing it silently.
  */
-import { checkAddrSpec } from "../../mail/mime/build/index.ts";
+
 import { oneLine } from "../../mail/mime/build/foreign-text.ts";
+import { checkAddrSpec } from "../../mail/mime/build/index.ts";
 import type { ChipView } from "./compose-view.ts";
 
 export interface Person {

@@ -11,14 +11,13 @@ import { htmlBody, textBody } from "../../mail/mime/index.ts";
 import { sanitizeMailHtml } from "../render/sanitize-mail-html.ts";
 import type { ChipView, ComposeOrigin, UploadView } from "./compose-view.ts";
 import { learnContacts } from "./contacts.ts";
-import { MAX_QUOTE_CHARS } from "./limits.ts";
+import { APP_MAX_MESSAGE_BYTES, MAX_QUOTE_CHARS } from "./limits.ts";
 import { materialize } from "./materialize.ts";
 import { type Original, people } from "./original.ts";
 import { attribution, escapeHtml, forwardHeaderLines, textToHtml } from "./quote.ts";
 import { replyRecipients } from "./recipients.ts";
 import { sanitizeComposeHtml } from "./sanitize-compose-html.ts";
 import { storeUpload, uploadView } from "./upload-store.ts";
-import { APP_MAX_MESSAGE_BYTES } from "./limits.ts";
 
 export interface ReplyStart {
   to: ChipView[];

@@ -13,7 +13,7 @@ import { buildMessage, collectMessage } from "../../mail/mime/build/index.ts";
 import type { SendResult, SmtpClient } from "../../mail/smtp/index.ts";
 import type { MailContext } from "../actions/mail-context.ts";
 import { describeMailError } from "../mail/describe-error.ts";
-import { withMailbox, withImap } from "../mail/imap-pool.ts";
+import { withImap, withMailbox } from "../mail/imap-pool.ts";
 import { specialFolder } from "../mail/message-actions.ts";
 import { type ComposeInput, composeProblems } from "./compose-input.ts";
 import type { SendOutcome } from "./compose-view.ts";

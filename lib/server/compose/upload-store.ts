@@ -18,13 +18,12 @@ import type { Upload } from "../../generated/prisma-sqlite/client.ts";
 import { MailError } from "../../mail/errors.ts";
 import type { StreamSource } from "../../mail/mime/build/index.ts";
 import type { UploadView } from "./compose-view.ts";
-import { UPLOAD_TTL_MS } from "./limits.ts";
+import { MAX_FILENAME_CHARS, ORPHAN_GRACE_MS, UPLOAD_TTL_MS } from "./limits.ts";
 import { attachmentCost } from "./size-budget.ts";
 
 const ID = /^[0-9a-f]{32}$/;
 /** RFC 6838 restricted names; multipart/* cannot be a file (RFC 2046 section 5.1). */
 const MEDIA_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/;
-const MAX_FILENAME_CHARS = 255;
 
 export function uploadsDir(): string {
   return path.join(dataDir(), "uploads");
@@ -193,8 +192,6 @@ export async function composeUsage(
 }
 
 let lastSweep = 0;
-/** A file without a row is left alone this long: it may be an upload still streaming in. */
-const ORPHAN_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * Delete expired uploads, and files whose row is gone (the session ended and took its rows

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import { Readable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { mailContext } from "@/lib/server/actions/mail-context";
+import { deleteUploads, findUpload, uploadPath } from "@/lib/server/compose/upload-store";
 import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { CONTENT_SAFETY_HEADERS, errorResponse } from "@/lib/server/http/route-errors";
-import { deleteUploads, findUpload, uploadPath } from "@/lib/server/compose/upload-store";
 
 interface Params {
   params: Promise<{ id: string }>;
