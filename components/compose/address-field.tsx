@@ -173,7 +173,7 @@ export function AddressField({ label, accountId, chips, onChange, controller, in
 
   return (
     <div className="flex items-start gap-2 border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
-      <label htmlFor={id} className="w-10 shrink-0 pt-1 text-sm text-zinc-500">
+      <label htmlFor={id} className="w-14 shrink-0 pt-1 text-sm text-zinc-500">
         {label}
       </label>
       <div className="relative flex min-w-0 flex-1 flex-wrap items-center gap-1">

@@ -109,7 +109,7 @@ export function Composer({ initial }: { initial: ComposeInitial }) {
           </p>
         ))}
         <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-1.5 text-sm dark:border-zinc-800">
-          <label htmlFor="compose-from" className="w-10 shrink-0 text-zinc-500">
+          <label htmlFor="compose-from" className="w-14 shrink-0 text-zinc-500">
             From
           </label>
           <select

@@ -22,7 +22,7 @@ export function SubjectRow({
 }) {
   return (
     <div className="flex items-center gap-2 border-b border-zinc-200 px-4 py-1.5 dark:border-zinc-800">
-      <label htmlFor="compose-subject" className="w-10 shrink-0 text-sm text-zinc-500">
+      <label htmlFor="compose-subject" className="w-14 shrink-0 text-sm text-zinc-500">
         Subject
       </label>
       {/* A textarea, not an input: an input would silently drop a pasted line break, and a

@@ -56,6 +56,23 @@ export async function learnContacts(
   }
 }
 
+type Party = { name?: string | null; address: string };
+
+/**
+ * For the reader: remember who a message read was from and to. Fire and forget, never throws
+ * (learnContacts logs its own failures).
+ */
+export function learnFromReading(
+  accountId: string,
+  message: { from: Party[]; replyTo?: Party[]; to: Party[]; cc: Party[] },
+): void {
+  void learnContacts(
+    accountId,
+    [...message.from, ...(message.replyTo ?? []), ...message.to, ...message.cc],
+    "seen",
+  );
+}
+
 /**
  * Contacts whose address or name contains `query` (case-insensitive), best first: sent to
  * often, seen often, used recently. Filtered here rather than in SQL so SQLite and PostgreSQL

@@ -61,12 +61,28 @@ export interface IdentityInput {
 
 /**
  * Create or update one identity. The first identity of an account is its default; making one
- * the default unsets the others, in one transaction so there is never zero or two.
+ * the default unsets the others, in one transaction so there is never zero or two. Editing the
+ * virtual identity ("account") creates its row.
  */
 export async function saveIdentity(account: MailAccount, input: IdentityInput): Promise<string> {
   const db = await getDb();
   return db.$transaction(async (tx) => {
-    const count = await tx.identity.count({ where: { accountId: account.id } });
+    let count = await tx.identity.count({ where: { accountId: account.id } });
+    const editingAccount = input.id === ACCOUNT_IDENTITY;
+    if (count === 0 && !editingAccount) {
+      // The account's own identity was virtual: keep it as a row, so adding a second address
+      // does not make the first one disappear.
+      await tx.identity.create({
+        data: {
+          accountId: account.id,
+          displayName: account.displayName,
+          email: account.email,
+          signature: "",
+          isDefault: true,
+        },
+      });
+      count = 1;
+    }
     const isDefault = input.isDefault || count === 0;
     if (isDefault) {
       await tx.identity.updateMany({
