@@ -74,6 +74,8 @@ export interface MessageView {
   alternatives: { html: boolean; plain: boolean };
   shown: "html" | "plain" | "none";
   attachments: AttachmentView[];
+  /** Attachments beyond those listed (a message with thousands of parts). */
+  moreAttachments: number;
   deliveryStatus: DeliveryStatusView | null;
   /** Problems worth telling the reader (text cut short, parts missing …). */
   warnings: string[];

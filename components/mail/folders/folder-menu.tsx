@@ -20,7 +20,7 @@ export function FolderMenu({
     <div className="absolute top-1 right-1">
       <button
         type="button"
-        aria-label={`Actions for folder ${folder.name}`}
+        aria-label={`Actions for folder ${folder.depth > 0 ? folder.path : folder.name}`}
         aria-expanded={open}
         aria-haspopup="menu"
         onClick={() => setOpen((o) => !o)}
@@ -31,7 +31,7 @@ export function FolderMenu({
       {open && (
         <div
           role="menu"
-          aria-label={`Folder ${folder.name}`}
+          aria-label={`Folder ${folder.depth > 0 ? folder.path : folder.name}`}
           className="absolute right-0 z-20 mt-1 w-40 rounded-md border border-zinc-200 bg-white py-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
           {[

@@ -162,6 +162,12 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
                     <Link
                       href={mailboxHref(folder.accountId, folder.path)}
                       aria-current={active ? "page" : undefined}
+                      // A nested folder is named by its path: "Work/Projects", not "Projects" twice.
+                      aria-label={
+                        folder.depth > 0
+                          ? `${folder.path}${folder.unread ? `, ${folder.unread} unread` : ""}`
+                          : undefined
+                      }
                       onDragOver={(e) => {
                         if (!e.dataTransfer.types.includes(DRAG_TYPE)) return;
                         e.preventDefault();

@@ -82,12 +82,23 @@ export function useMessagePages(initial: MessagePage, query: string) {
     [state.pageSize, state.pages, state.total, fetchPage],
   );
 
-  /** Drop everything and fetch again (after a change we made or the server reported). */
+  /**
+   * Fetch the loaded pages again (after a change we made or the server reported). The old rows
+   * stay on screen until the new ones arrive, so keys pressed meanwhile still find their row.
+   */
+  const [reloadTick, setReloadTick] = useState(0);
   const reload = useCallback(() => {
     generation.current++;
     inFlight.current.clear();
-    setState((s) => ({ ...s, pages: new Map(), version: "" }));
+    setReloadTick((t) => t + 1);
   }, []);
+  const loadedPages = useRef<number[]>([]);
+  loadedPages.current = [...state.pages.keys()];
+  useEffect(() => {
+    if (reloadTick === 0) return;
+    const pages = loadedPages.current.length ? loadedPages.current : [0];
+    for (const page of pages) void fetchPage(page);
+  }, [reloadTick, fetchPage]);
 
   // A search starts with nothing loaded: fetch its first page.
   useEffect(() => {

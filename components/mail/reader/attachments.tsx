@@ -5,12 +5,13 @@ import type { AttachmentView } from "@/lib/view-models/message";
 
 interface Props {
   attachments: AttachmentView[];
+  more: number;
   zipHref: string;
   nestedHref: (section: string) => string;
 }
 
 /** The message's files: preview for images, download for everything, attached mail opens. */
-export function Attachments({ attachments, zipHref, nestedHref }: Props) {
+export function Attachments({ attachments, more, zipHref, nestedHref }: Props) {
   if (attachments.length === 0) return null;
   return (
     <section
@@ -19,9 +20,9 @@ export function Attachments({ attachments, zipHref, nestedHref }: Props) {
     >
       <div className="mb-2 flex items-center justify-between">
         <h3 className="text-sm font-semibold">
-          {attachments.length} attachment{attachments.length === 1 ? "" : "s"}
+          {attachments.length + more} attachment{attachments.length + more === 1 ? "" : "s"}
         </h3>
-        {attachments.length > 1 && (
+        {attachments.length + more > 1 && (
           <a
             href={zipHref}
             className="flex items-center gap-1 text-sm text-accent-600 hover:underline"
@@ -79,6 +80,11 @@ export function Attachments({ attachments, zipHref, nestedHref }: Props) {
           </li>
         ))}
       </ul>
+      {more > 0 && (
+        <p className="mt-2 text-sm text-zinc-500">
+          And {more} more, not listed: “Download all” has every one.
+        </p>
+      )}
     </section>
   );
 }

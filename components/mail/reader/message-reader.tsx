@@ -145,6 +145,7 @@ export async function MessageReader({ accountId, mailbox, uid, query, base, list
         )}
         <Attachments
           attachments={message.attachments}
+          more={message.moreAttachments}
           zipHref={`/api/mail/${encodeURIComponent(accountId)}/${encodeURIComponent(mailbox)}/${uid}/zip${section ? `?part=${section}` : ""}`}
           nestedHref={(s) => `${base}?part=${s}`}
         />

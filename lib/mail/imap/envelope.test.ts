@@ -125,3 +125,22 @@ describe("encoded words in envelopes (lib/mail/mime's decoder)", () => {
     expect(subject("=?ISO-2022-JP?B?GyRCRnxLXDhsGyhC?=")).toBe("日本語");
   });
 });
+
+describe("envelope text from hostile encoded words", () => {
+  it("keeps a subject with encoded CR LF on one line (p14)", () => {
+    const envelope = parseEnvelope([
+      null,
+      "=?UTF-8?Q?Minutes=0D=0ABcc:_p14-bcc@attacker.test?=",
+      [["=?UTF-8?Q?Eve=0D=0AX-Evil:_1?=", null, "eve", "attacker.test"]],
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(envelope?.subject).toBe("Minutes Bcc: p14-bcc@attacker.test");
+    expect(envelope?.from[0]?.name).toBe("Eve X-Evil: 1");
+  });
+});

@@ -4,7 +4,7 @@
  * carrying its group's name (an empty group such as "undisclosed-recipients:;" contributes no
  * address), and the date parsed (by lib/mail/mime's date reader).
  */
-import { decodeEncodedWords, decodeText, parseDate } from "../mime/index.ts";
+import { decodeEncodedWords, decodeText, parseDate, singleLine } from "../mime/index.ts";
 import { StreamedLiteral } from "./framer.ts";
 import type { ImapValue } from "./tokenizer.ts";
 
@@ -44,9 +44,13 @@ export function envelopeText(value: ImapValue | undefined): string | null {
   return null;
 }
 
+/**
+ * A decoded field is one line (RFC 5322 section 2.2): a CR or LF smuggled in through an encoded
+ * word (hostile p14: `=0D=0ABcc:`) becomes a space, as the MIME parser's envelope does.
+ */
 function decoded(value: ImapValue | undefined): string | null {
   const text = envelopeText(value);
-  return text === null ? null : decodeWords(text);
+  return text === null ? null : singleLine(decodeWords(text));
 }
 
 /** RFC 2047, with the MIME parser's decoder, so both views of a message agree. */

@@ -9,7 +9,11 @@ import type { MailboxWatch, WatchEvent } from "./mailbox-watch.ts";
 
 const WATCHED_INTERVAL_MS = 20_000;
 
-export function watchPop3(accountId: string, folder: string, onEvent: (event: WatchEvent) => void): MailboxWatch {
+export function watchPop3(
+  accountId: string,
+  folder: string,
+  onEvent: (event: WatchEvent) => void,
+): MailboxWatch {
   let finish = () => {};
   const ended = new Promise<void>((resolve) => {
     finish = resolve;
@@ -20,7 +24,8 @@ export function watchPop3(accountId: string, folder: string, onEvent: (event: Wa
       if (event.problem) onEvent({ type: "alert", text: event.problem.message });
       return;
     }
-    if (event.folders.length === 0 || event.folders.includes(folder)) onEvent({ type: "exists", count: event.count ?? 0 });
+    if (event.folders.length === 0 || event.folders.includes(folder))
+      onEvent({ type: "exists", count: event.count ?? 0 });
   });
   requestPop3Check(accountId, "manual");
   // While someone looks at the inbox, check more often than the background schedule; the

@@ -53,6 +53,8 @@ export function listAttachments(
     if (node.contentType === "message/delivery-status") return;
     const inline = node.contentId !== null && referencedCids.has(node.contentId);
     if (inline) return;
+    // An empty part without a name is structure noise (hostile p13 has 200,000 of them).
+    if (node.size === 0 && !node.filename && node.kind === "leaf") return;
     out.push({
       node,
       filename: displayName(node, out.length + 1),

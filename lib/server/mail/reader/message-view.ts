@@ -16,6 +16,8 @@ import { MAX_TEXT_BYTES } from "./gather.ts";
 import { renderBody } from "./render-body.ts";
 import { statusCard } from "./status-card.ts";
 
+const MAX_LISTED_ATTACHMENTS = 100;
+
 export interface ViewContext {
   accountId: string;
   mailbox: string;
@@ -62,7 +64,9 @@ export function messageView(gathered: GatheredMessage, view: ViewContext): Messa
   const shown = new Set(
     [choice?.part.section, gathered.other?.part.section].filter((s): s is string => Boolean(s)),
   );
-  const attachments = listAttachments(root, shown, rendered.referencedCids).map((item) => {
+  const listed = listAttachments(root, shown, rendered.referencedCids);
+  // A message can carry thousands of parts; the pane lists a readable number, the zip has all.
+  const attachments = listed.slice(0, MAX_LISTED_ATTACHMENTS).map((item) => {
     const raster = /^image\/(png|jpeg|gif|webp)$/.test(item.node.contentType);
     return {
       section: item.node.section,
@@ -98,6 +102,7 @@ export function messageView(gathered: GatheredMessage, view: ViewContext): Messa
     alternatives: availableFormats(root),
     shown: choice?.format ?? "none",
     attachments,
+    moreAttachments: Math.max(0, listed.length - MAX_LISTED_ATTACHMENTS),
     deliveryStatus: status ? statusCard(partText(status)) : null,
     warnings: [...new Set(warnings)],
   };
