@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ReadingPreferences } from "@/components/preferences/reading-preferences";
 import { IdentitySettings } from "@/components/settings/identity-settings";
 import { getDb } from "@/lib/db/client";
 import { accountsOfUser } from "@/lib/server/accounts/account-store";
@@ -10,7 +11,9 @@ export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const session = await requireSession();
-  const accounts = await accountsOfUser(await getDb(), session.userId);
+  const db = await getDb();
+  const accounts = await accountsOfUser(db, session.userId);
+  const user = await db.user.findUnique({ where: { id: session.userId } });
   const rows = await Promise.all(
     accounts.map(async (account) => ({ account, identities: await identitiesOf(account) })),
   );
@@ -21,10 +24,16 @@ export default async function SettingsPage() {
         <Link href="/settings/accounts" className="text-sm text-accent-600 hover:underline">
           Accounts
         </Link>
-        <Link href="/mail" className="ml-auto text-sm text-accent-600 hover:underline">
+        <Link href="/settings/accounts" className="ml-auto text-sm text-accent-600 hover:underline">
+          Accounts
+        </Link>
+        <Link href="/mail" className="text-sm text-accent-600 hover:underline">
           Back to mail
         </Link>
       </div>
+      <section aria-label="Reading" className="mb-8">
+        <ReadingPreferences markReadOnOpen={user?.markReadOnOpen ?? true} />
+      </section>
       <h2 className="mb-1 text-lg font-semibold">Identities</h2>
       <p className="mb-4 text-sm text-zinc-600 dark:text-zinc-400">
         The name, address and signature your messages are sent with. The default one is chosen when

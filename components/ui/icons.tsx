@@ -1,24 +1,34 @@
 /**
- * Small line icons drawn for Letterbox. Decorative: every control that uses one also has a
- * text label or an aria-label, so the icons are hidden from screen readers.
+ * Small line icons drawn for Letterbox. Decorative by default (every control that uses one has
+ * a text label or an aria-label); an icon given its own aria-label is announced as an image.
  */
 import type { ReactNode, SVGProps } from "react";
 
+const DRAWING = {
+  viewBox: "0 0 24 24",
+  width: "1em",
+  height: "1em",
+  fill: "none",
+  stroke: "currentColor",
+  strokeWidth: 1.8,
+  strokeLinecap: "round",
+  strokeLinejoin: "round",
+  focusable: "false",
+} as const;
+
 function Icon({ children, ...props }: SVGProps<SVGSVGElement> & { children: ReactNode }) {
+  const label = props["aria-label"];
+  if (label) {
+    // Given a name, it is an image a screen reader announces.
+    return (
+      <svg {...DRAWING} {...props} role="img">
+        <title>{label}</title>
+        {children}
+      </svg>
+    );
+  }
   return (
-    <svg
-      viewBox="0 0 24 24"
-      width="1em"
-      height="1em"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      focusable="false"
-      {...props}
-    >
+    <svg {...DRAWING} aria-hidden="true" {...props}>
       {children}
     </svg>
   );

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { OpenDraftLink } from "@/components/compose/open-draft-link";
 import { Attachments } from "@/components/mail/reader/attachments";
 import { HtmlFrame } from "@/components/mail/reader/html-frame";
 import { MessageHeader } from "@/components/mail/reader/message-header";
@@ -12,6 +13,7 @@ import { mailContext } from "@/lib/server/actions/mail-context";
 import { requestOrigin } from "@/lib/server/http/request-origin";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { storeFor } from "@/lib/server/mail/store/store-for";
+import { learnFromReading } from "@/lib/server/compose/contacts";
 import { trustedSenders } from "@/lib/server/mail/remote-senders";
 import { messageHref } from "@/lib/view-models/routes";
 
@@ -49,6 +51,7 @@ export async function MessageReader({ accountId, mailbox, uid, query, base, list
 
   let message: Awaited<ReturnType<ReturnType<typeof storeFor>["message"]>>;
   let inTrash = false;
+  let inDrafts = false;
   try {
     const store = storeFor(context);
     const [loaded, folders] = await Promise.all([
@@ -65,7 +68,11 @@ export async function MessageReader({ accountId, mailbox, uid, query, base, list
       store.folders(),
     ]);
     message = loaded;
-    inTrash = folders.find((f) => f.path === mailbox)?.specialUse === "trash";
+    const use = folders.find((f) => f.path === mailbox)?.specialUse;
+    inTrash = use === "trash";
+    inDrafts = use === "drafts";
+    // Addresses of mail one reads are offered when writing (autocomplete).
+    learnFromReading(accountId, message);
   } catch (error) {
     return (
       <div className="p-6">
@@ -95,6 +102,11 @@ export async function MessageReader({ accountId, mailbox, uid, query, base, list
         inTrash={inTrash}
       />
       <div className="min-h-0 flex-1 overflow-y-auto">
+        {inDrafts && !section && (
+          <div className="mx-5 mt-3">
+            <OpenDraftLink accountId={accountId} uid={uid} />
+          </div>
+        )}
         {section && (
           <p className="mx-5 mt-3 rounded bg-zinc-100 px-3 py-1.5 text-xs dark:bg-zinc-800">
             An attached message.{" "}

@@ -46,7 +46,7 @@ export function describeCertificate(cert: PeerCertificate): PeerCertificateInfo 
  */
 export function verifyPeer(socket: TLSSocket, host: string, port: number, policy: TlsPolicy): void {
   const cert = socket.getPeerCertificate();
-  const info = cert && cert.fingerprint256 ? describeCertificate(cert) : undefined;
+  const info = cert?.fingerprint256 ? describeCertificate(cert) : undefined;
   if (policy.pinnedFingerprint256) {
     const expected = normalizeFingerprint(policy.pinnedFingerprint256);
     if (info && normalizeFingerprint(info.fingerprint256) === expected) return;

@@ -6,7 +6,7 @@
  */
 export type Direction = "C" | "S";
 
-export type TranscriptSink = (direction: Direction, text: string) => void
+export type TranscriptSink = (direction: Direction, text: string) => void;
 
 const MAX_SHOWN = 2048;
 

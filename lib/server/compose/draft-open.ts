@@ -8,7 +8,7 @@ import "server-only";
 import type { Db } from "../../db/client.ts";
 import { envelopeOf, htmlBody, parseMessage, textBody } from "../../mail/mime/index.ts";
 import type { ImapContext } from "../mail/imap-pool.ts";
-import { specialFolder } from "../mail/message-actions.ts";
+import { storeFor } from "../mail/store/store-for.ts";
 import type { BodyFormat, ChipView, ComposeOrigin, UploadView } from "./compose-view.ts";
 import { DRAFT_HEADER, decodeDraftMeta } from "./draft-header.ts";
 import { materialize } from "./materialize.ts";
@@ -38,7 +38,7 @@ export async function openDraft(
   owner: { sessionId: string; composeId: string },
   uid: number,
 ): Promise<OpenedDraft> {
-  const drafts = await specialFolder(context, "drafts");
+  const drafts = await storeFor(context).specialFolder("drafts");
   const msg = parseMessage(await fetchMessageBytes(context, drafts, uid));
   const envelope = envelopeOf(msg.headers);
   const meta = decodeDraftMeta(msg.headers.getRaw(DRAFT_HEADER));

@@ -1,17 +1,17 @@
 import "server-only";
 /**
- * The message being answered or forwarded, read whole from IMAP (BODY.PEEK[], or the embedded
- * message of a message/rfc822 part) and parsed: its parties, ids and bodies for the reply, its
+ * The message being answered or forwarded, read whole (IMAP BODY.PEEK[] or the POP3 store; or
+ * the embedded message of a message/rfc822 part) and parsed: its parties, ids and bodies for the reply, its
  * files for the forward, its bytes for forwarding as an attachment.
  */
-import { MailError } from "../../mail/errors.ts";
 import {
   envelopeOf,
   type ParsedEnvelope,
   type ParsedMessage,
   parseMessage,
 } from "../../mail/mime/index.ts";
-import { type ImapContext, withMailbox } from "../mail/imap-pool.ts";
+import type { ImapContext } from "../mail/imap-pool.ts";
+import { storeFor } from "../mail/store/store-for.ts";
 import type { Person } from "./recipients.ts";
 
 export interface Original {
@@ -20,26 +20,14 @@ export interface Original {
   envelope: ParsedEnvelope;
 }
 
-export async function fetchMessageBytes(
+/** The message's bytes from wherever the account keeps mail (IMAP, or the POP3 store). */
+export function fetchMessageBytes(
   context: ImapContext,
   mailbox: string,
   uid: number,
   part = "",
 ): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  await withMailbox(context, mailbox, (client) =>
-    client.download(uid, { section: part }, (chunk) => {
-      chunks.push(chunk);
-    }),
-  );
-  const bytes = Buffer.concat(chunks);
-  if (bytes.length === 0) {
-    throw new MailError(
-      "INVALID_INPUT",
-      "This message is no longer in the folder. It may have been moved or deleted.",
-    );
-  }
-  return bytes;
+  return storeFor(context).messageBytes(mailbox, uid, part);
 }
 
 export async function loadOriginal(

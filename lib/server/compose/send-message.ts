@@ -13,8 +13,7 @@ import { buildMessage, collectMessage } from "../../mail/mime/build/index.ts";
 import type { SendResult, SmtpClient } from "../../mail/smtp/index.ts";
 import type { MailContext } from "../actions/mail-context.ts";
 import { describeMailError } from "../mail/describe-error.ts";
-import { withImap, withMailbox } from "../mail/imap-pool.ts";
-import { specialFolder } from "../mail/message-actions.ts";
+import { storeFor } from "../mail/store/store-for.ts";
 import { type ComposeInput, composeProblems } from "./compose-input.ts";
 import type { SendOutcome } from "./compose-view.ts";
 import { learnContacts } from "./contacts.ts";
@@ -75,11 +74,12 @@ async function fileAway(
   context: MailContext,
   input: ComposeInput,
   bytes: Uint8Array,
+  messageId: string,
   warnings: string[],
 ): Promise<void> {
   try {
-    const sent = await specialFolder(context, "sent");
-    await withImap(context, (client) => client.append(sent, bytes, { flags: ["\\Seen"] }));
+    const store = storeFor(context);
+    await store.append(await store.specialFolder("sent"), bytes, ["\\Seen"], messageId);
   } catch (error) {
     warnings.push(`The message was sent, but its copy could not be saved in Sent: ${said(error)}`);
   }
@@ -87,8 +87,11 @@ async function fileAway(
   if (origin && origin.part === "") {
     const flag = origin.mode.startsWith("forward") ? "$Forwarded" : "\\Answered";
     try {
-      await withMailbox(context, origin.mailbox, (client) =>
-        client.addFlags([origin.uid], [flag], { byUid: true, silent: true }),
+      await storeFor(context).setFlag(
+        origin.mailbox,
+        [origin.uid],
+        flag === "$Forwarded" ? "forwarded" : "answered",
+        true,
       );
     } catch (error) {
       warnings.push(
@@ -132,7 +135,7 @@ export async function sendComposed(
     return { status: "failed", ...failure, draftUid, draftError };
   }
   const warnings: string[] = [];
-  await fileAway(context, input, sent.bytes, warnings);
+  await fileAway(context, input, sent.bytes, sent.messageId, warnings);
   const accepted = new Set(sent.result.accepted.map((a) => a.address.toLowerCase()));
   await learnContacts(
     context.account.id,

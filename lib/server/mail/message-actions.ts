@@ -12,7 +12,12 @@ import { type ImapContext, withMailbox } from "./imap-pool.ts";
 
 export type Selection = number[] | "all";
 
-const FLAG_NAMES = { seen: "\\Seen", flagged: "\\Flagged", answered: "\\Answered" } as const;
+const FLAG_NAMES = {
+  seen: "\\Seen",
+  flagged: "\\Flagged",
+  answered: "\\Answered",
+  forwarded: "$Forwarded",
+} as const;
 export type ToggleFlag = keyof typeof FLAG_NAMES;
 
 function range(selection: Selection): string | number[] {

@@ -9,7 +9,7 @@ import type { MessageView } from "../../../view-models/message.ts";
 import type { LoadOptions } from "../reader/load-message.ts";
 
 export type Selection = number[] | "all";
-export type ToggleFlag = "seen" | "flagged" | "answered";
+export type ToggleFlag = "seen" | "flagged" | "answered" | "forwarded";
 
 export interface PageRequest {
   mailbox: string;
@@ -43,4 +43,13 @@ export interface MailStore {
   structure(mailbox: string, uid: number): Promise<{ root: MimeNode; size: number }>;
   /** A part (decoded) or the whole message, streamed. */
   stream(request: PartRequest): ReadableStream<Uint8Array>;
+  /**
+   * The whole message's bytes, or those of the message inside a message/rfc822 part (`part`),
+   * for quoting, forwarding and reopening drafts.
+   */
+  messageBytes(mailbox: string, uid: number, part?: string): Promise<Uint8Array>;
+  /** Store a message in a folder (a sent copy, a draft); returns its uid there. */
+  append(mailbox: string, bytes: Uint8Array, flags: string[], messageId: string): Promise<number>;
+  /** Remove one message for good (a replaced draft), without passing through Trash. */
+  removeForGood(mailbox: string, uid: number): Promise<void>;
 }

@@ -11,6 +11,7 @@ import type { ParsedPart } from "../../../mail/mime/part.ts";
 import { findBySection } from "../../../mail/mime/structure.ts";
 import { createTransferDecoder } from "../../../mail/mime/transfer-encoding.ts";
 import {
+  addLocalPop3Message,
   createLocalFolder,
   deleteLocalFolder,
   deletePop3Messages,
@@ -133,6 +134,28 @@ export function pop3Store(context: ImapContext): MailStore {
         yield decoder.finalize();
       };
       return Readable.toWeb(Readable.from(produce())) as ReadableStream<Uint8Array>;
+    },
+    async messageBytes(_mailbox, uid, part = "") {
+      const bytes = await pop3MessageBytes(accountId, uid);
+      if (!part) return bytes;
+      const message = parseMessage(bytes);
+      const node = findBySection(message.root, part) as ParsedPart | undefined;
+      const inner = node?.kind === "message" ? message.content(node) : null;
+      if (!inner) throw new MailError("INVALID_INPUT", `Part ${part} is not an attached message.`);
+      return inner;
+    },
+    // POP3 cannot store on the server (no APPEND): sent copies and drafts are Letterbox's own.
+    append: (mailbox, bytes, flags) => {
+      const has = (name: string) => flags.some((f) => f.toLowerCase() === name);
+      return addLocalPop3Message(accountId, mailbox, Buffer.from(bytes), {
+        seen: has("\\seen"),
+        draft: has("\\draft"),
+        answered: has("\\answered"),
+        flagged: has("\\flagged"),
+      });
+    },
+    async removeForGood(_mailbox, uid) {
+      await deletePop3Messages(accountId, [uid], { forGood: true });
     },
   };
 }
