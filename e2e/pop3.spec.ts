@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { expect, type Page, test } from "@playwright/test";
+import { ImapClient } from "../lib/mail/imap/index.ts";
 import { Pop3Client } from "../lib/mail/pop3/index.ts";
 import { paths } from "../scripts/mailstack/stack.mjs";
 import fs from "node:fs";
@@ -215,5 +216,80 @@ test.describe("POP3 account next to IMAP", () => {
       /No new mail|new message/,
     );
     await expect(page.getByRole("link", { name: new RegExp(subject) })).toHaveCount(0);
+  });
+});
+
+test.describe("replying to POP3 mail", () => {
+  test("a reply to a message in bob's POP3 inbox goes out from bob, and a copy stays in his Sent", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    resetUser("carol@example.test");
+    await signIn(page, "alice");
+    const bobSection = page
+      .getByRole("navigation", { name: "Folders" })
+      .getByRole("region", { name: bob.login });
+    const subject = `Question for Bob ${Date.now()}`;
+    await deliverRaw(
+      bob.login,
+      "INBOX",
+      Buffer.from(
+        [
+          "From: Carol Danvers <carol@example.test>",
+          `To: ${bob.login}`,
+          `Subject: ${subject}`,
+          `Message-ID: <${Date.now()}.question@e2e.example.test>`,
+          `Date: ${new Date().toUTCString().replace("GMT", "+0000")}`,
+          "Content-Type: text/plain; charset=utf-8",
+          "",
+          "Are you coming on Friday?",
+          "",
+        ].join("\r\n"),
+      ),
+    );
+    await bobSection.getByRole("link", { name: /^Inbox/ }).click();
+    await page.getByRole("button", { name: `Check ${bob.login} for new mail` }).click();
+    await page.getByRole("link", { name: new RegExp(subject) }).click();
+    await page.getByRole("link", { name: "Reply", exact: true }).click();
+    const form = page.getByRole("form", { name: "Compose" });
+    await expect(form.getByLabel("From")).toContainText(bob.login);
+    await expect(form.getByRole("textbox", { name: "Subject" })).toHaveValue(`Re: ${subject}`);
+    await form.getByRole("textbox", { name: "Message body" }).click();
+    await page.keyboard.type("Yes, see you then.");
+    await form.getByRole("button", { name: "Send", exact: true }).click();
+    await expect(page.getByRole("status", { name: "Notices" })).toContainText("Message sent.");
+
+    // carol receives it from bob, over IMAP, straight from the server.
+    const carol = stackUser("carol");
+    const client = await ImapClient.connect({
+      host: mailstack.host,
+      port: mailstack.ports.imap,
+      security: "starttls",
+      tlsPolicy: { ca: fs.readFileSync(paths.certFile) },
+      auth: { user: carol.login, password: carol.password },
+    });
+    try {
+      let header = "";
+      await expect
+        .poll(
+          async () => {
+            await client.select("INBOX");
+            const uids = (await client.search({ subject: `Re: ${subject}` })).ids;
+            if (uids.length === 0) return "";
+            header = (await client.fetchSource(uids[0]!)).toString("latin1");
+            return header;
+          },
+          { timeout: 15_000 },
+        )
+        .toContain(`Subject: Re: ${subject}`);
+      expect(header).toMatch(new RegExp(`^From: .*<?${bob.login}>?`, "m"));
+      expect(header).toContain("In-Reply-To:");
+    } finally {
+      await client.logout();
+    }
+
+    // bob's POP3 account keeps the sent copy in Letterbox's own Sent folder.
+    await bobSection.getByRole("link", { name: /^Sent/ }).click();
+    await expect(page.getByRole("link", { name: new RegExp(`Re: ${subject}`) })).toBeVisible();
   });
 });

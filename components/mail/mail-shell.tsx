@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname } from "next/navigation";
+import { useParams, usePathname } from "next/navigation";
 import { type ReactNode, useEffect, useState } from "react";
 import { signOut } from "@/app/actions/session";
 import { CloseIcon, MenuIcon, PencilIcon } from "@/components/ui/icons";
@@ -25,6 +25,9 @@ export function MailShell({
 }) {
   const [drawer, setDrawer] = useState(false);
   const pathname = usePathname();
+  // Compose from the account being read (its identities, its SMTP server).
+  const { account } = useParams<{ account?: string }>();
+  const composeHref = account ? `/mail/compose?account=${account}` : "/mail/compose";
   // biome-ignore lint/correctness/useExhaustiveDependencies: close the drawer on navigation
   useEffect(() => setDrawer(false), [pathname]);
   return (
@@ -47,7 +50,7 @@ export function MailShell({
             <span className="ml-2 hidden truncate text-sm text-zinc-500 sm:inline">{email}</span>
             <div className="ml-auto flex items-center gap-2">
               <Link
-                href="/mail/compose"
+                href={composeHref}
                 className="flex items-center gap-1 rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
               >
                 <PencilIcon /> Compose

@@ -1,5 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Composer } from "@/components/compose/composer";
+import { getDb } from "@/lib/db/client";
+import { accountsOfUser } from "@/lib/server/accounts/account-store";
 import { AccessError, mailContext } from "@/lib/server/actions/mail-context";
 import { type ComposeRequest, startCompose } from "@/lib/server/compose/compose-start";
 import type { ComposeInitial } from "@/lib/server/compose/compose-view";
@@ -56,9 +59,18 @@ export default async function ComposePage({ searchParams }: Props) {
   const request = composeRequest(query);
   if (!request) return <Problem text="This link does not say what to write." />;
   let initial: ComposeInitial;
+  let others: { id: string; email: string }[] = [];
+  let current = "";
   try {
     const context = await mailContext(one(query.account));
     initial = await startCompose(context, request);
+    current = context.account.email;
+    if (request.kind === "new") {
+      const accounts = await accountsOfUser(await getDb(), context.session.userId);
+      others = accounts
+        .filter((a) => a.id !== context.account.id)
+        .map((a) => ({ id: a.id, email: a.email }));
+    }
   } catch (error) {
     const text =
       error instanceof AccessError
@@ -66,5 +78,26 @@ export default async function ComposePage({ searchParams }: Props) {
         : describeMailError(error, "IMAP server").message;
     return <Problem text={text} />;
   }
-  return <Composer key={initial.composeId} initial={initial} />;
+  return (
+    <>
+      {others.length > 0 && (
+        <nav
+          aria-label="Write from another account"
+          className="flex flex-wrap items-center gap-2 px-4 pt-3 text-sm"
+        >
+          <span className="text-zinc-500">Writing from {current}. Write from</span>
+          {others.map((a) => (
+            <Link
+              key={a.id}
+              href={`/mail/compose?account=${encodeURIComponent(a.id)}`}
+              className="text-accent-600 hover:underline"
+            >
+              {a.email}
+            </Link>
+          ))}
+        </nav>
+      )}
+      <Composer key={initial.composeId} initial={initial} />
+    </>
+  );
 }
