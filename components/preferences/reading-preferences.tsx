@@ -30,9 +30,11 @@ export function ReadingPreferences({ markReadOnOpen }: { markReadOnOpen: boolean
         <input type="radio" name="mark-read" checked={!value} onChange={() => void choose(false)} />{" "}
         Never (I mark messages read myself)
       </label>
-      <p role="status" aria-label="Reading preference" className="text-xs text-zinc-500">
-        {status}
-      </p>
+      {status && (
+        <p role="status" aria-label="Reading preference" className="text-xs text-zinc-500">
+          {status}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -54,10 +54,19 @@ export function MessageList({ initial, folders, folderName, inTrash }: Props) {
   }, [accountId, mailbox, query]);
 
   const [folderList, setFolderList] = useState(folders);
+  const totalRef = useRef(0);
+  totalRef.current = state.total;
   useMailBusListener((event) => {
     if (event.accountId !== accountId) return;
     if (event.type === "folders-changed") {
-      void loadFolders({ accountId }).then((result) => result.ok && setFolderList(result.data));
+      void loadFolders({ accountId }).then((result) => {
+        if (!result.ok) return;
+        setFolderList(result.data);
+        // The server counts more (or fewer) messages here than the list shows: a change the
+        // list has not seen yet (its refresh lost a race); fetch the rows again.
+        const here = result.data.find((f) => f.path === mailbox);
+        if (!query && here?.total != null && here.total !== totalRef.current) reload();
+      });
     }
     if (event.type === "mailbox-changed" && event.mailbox === mailbox) reload();
     if (event.type === "moved" && (event.mailbox === mailbox || event.destination === mailbox))

@@ -38,10 +38,12 @@ export async function createFolder(
 ): Promise<string> {
   const leaf = checkName(name);
   const delimiter = await delimiterOf(context);
-  if (leaf.includes(delimiter)) {
+  // The hierarchy delimiter in a new name creates the levels in between (RFC 3501 6.3.3):
+  // "Projects/2026" makes a folder inside Projects. Only empty levels are refused.
+  if (leaf.split(delimiter).some((level) => level.trim() === "")) {
     throw new MailError(
       "INVALID_INPUT",
-      `Folder names cannot contain “${delimiter}” on this server.`,
+      `A folder name cannot begin or end with “${delimiter}” or have it twice in a row.`,
     );
   }
   const path = parent ? `${parent}${delimiter}${leaf}` : leaf;
