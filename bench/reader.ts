@@ -13,6 +13,7 @@ import path from "node:path";
 import { chromium } from "@playwright/test";
 import { ImapClient } from "../lib/mail/imap/index.ts";
 import { mailstack, stackUser } from "../lib/dev/mailstack.ts";
+import { letterboxEnvForStack } from "../scripts/mailstack/app-env.mjs";
 import { paths, start } from "../scripts/mailstack/stack.mjs";
 import { buildIfStale } from "../scripts/start.mjs";
 import { seedMailbox } from "./mailbox-seed.mjs";
@@ -77,17 +78,7 @@ async function main() {
     process.execPath,
     ["node_modules/next/dist/bin/next", "start", "-p", String(PORT), "-H", "127.0.0.1"],
     {
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        LETTERBOX_DATA_DIR: dataDir,
-        NODE_EXTRA_CA_CERTS: paths.certFile,
-        LETTERBOX_IMAP_HOST: mailstack.host,
-        LETTERBOX_IMAP_PORT: String(mailstack.ports.imap),
-        LETTERBOX_IMAP_SECURITY: "starttls",
-        LETTERBOX_SMTP_HOST: mailstack.host,
-        LETTERBOX_SMTP_PORT: String(mailstack.ports.submission),
-      },
+      env: { ...process.env, ...letterboxEnvForStack(dataDir) },
       stdio: "ignore",
     },
   );

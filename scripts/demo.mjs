@@ -11,7 +11,8 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEMO_LOGIN, demoMessages, isDemoSeeded, seedDemoMailbox } from "./demo/mailbox.mjs";
-import { paths, settings, start } from "./mailstack/stack.mjs";
+import { letterboxEnvForStack } from "./mailstack/app-env.mjs";
+import { settings, start } from "./mailstack/stack.mjs";
 import { buildIfStale } from "./start.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -87,15 +88,7 @@ async function main() {
   fs.mkdirSync(dataDir, { recursive: true });
   const env = {
     ...process.env,
-    NODE_ENV: "production",
-    LETTERBOX_DATA_DIR: dataDir,
-    NODE_EXTRA_CA_CERTS: paths.certFile,
-    LETTERBOX_IMAP_HOST: settings.host,
-    LETTERBOX_IMAP_PORT: String(settings.ports.imap),
-    LETTERBOX_IMAP_SECURITY: "starttls",
-    LETTERBOX_SMTP_HOST: settings.host,
-    LETTERBOX_SMTP_PORT: String(settings.ports.submission),
-    LETTERBOX_SMTP_SECURITY: "starttls",
+    ...letterboxEnvForStack(dataDir),
     LETTERBOX_PREFILL_EMAIL: user.login,
     LETTERBOX_PREFILL_PASSWORD: user.password,
   };

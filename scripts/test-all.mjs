@@ -76,7 +76,8 @@ const unit = run("unit", bin("vitest"), [
 unit.counts = vitestCounts(path.join(reports, "unit.json"));
 
 // Servers a developer already had running are used and left running; what we start, we stop.
-const quiet = (args) => spawnSync(process.execPath, args, { cwd: root, stdio: "ignore" }).status === 0;
+const quiet = (args) =>
+  spawnSync(process.execPath, args, { cwd: root, stdio: "ignore" }).status === 0;
 const stackWasUp = quiet(["scripts/mailstack/cli.mjs", "status"]);
 const postgresWasUp = quiet(["scripts/postgres/temp-postgres.mjs", "status"]);
 const stack = run("mail stack", process.execPath, ["scripts/mailstack/cli.mjs", "start"]);
@@ -109,7 +110,8 @@ if (stack.ok && postgres.ok) {
   }
 }
 if (!stackWasUp) run("stop mail stack", process.execPath, ["scripts/mailstack/cli.mjs", "stop"]);
-if (!postgresWasUp) run("stop postgres", process.execPath, ["scripts/postgres/temp-postgres.mjs", "stop"]);
+if (!postgresWasUp)
+  run("stop postgres", process.execPath, ["scripts/postgres/temp-postgres.mjs", "stop"]);
 
 console.log("\n=== Summary");
 for (const r of results) {

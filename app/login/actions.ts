@@ -1,10 +1,10 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import type { LoginState } from "@/components/login/login-types";
 import { getDb } from "@/lib/db/client";
 import { saveVerifiedAccount } from "@/lib/server/accounts/account-store";
+import { credentialsFrom, fieldErrors } from "@/lib/server/accounts/credentials-input";
 import { activatePop3 } from "@/lib/server/accounts/pop3-activation";
 import {
   providerDefaults,
@@ -15,22 +15,6 @@ import { writeSessionCookie } from "@/lib/server/auth/session-cookie";
 import { createSession } from "@/lib/server/auth/session-store";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { verifyIncomingLogin } from "@/lib/server/mail/verify-account";
-
-const credentialsSchema = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(320),
-  // Passwords are opaque: any character is legal, including quotes, backslashes and braces.
-  password: z.string().min(1, "Enter your password").max(1024),
-  trustFingerprint: z
-    .string()
-    .regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/)
-    .optional(),
-});
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0])] ??= issue.message;
-  return out;
-}
 
 /** The values to give back to the form after a failure: everything but the password. */
 function keptValues(formData: FormData): Record<string, string> {
@@ -44,11 +28,7 @@ function keptValues(formData: FormData): Record<string, string> {
 
 export async function signIn(_previous: LoginState, formData: FormData): Promise<LoginState> {
   const values = keptValues(formData);
-  const credentials = credentialsSchema.safeParse({
-    email: formData.get("email"),
-    password: formData.get("password"),
-    trustFingerprint: formData.get("trustFingerprint") || undefined,
-  });
+  const credentials = credentialsFrom(formData);
   if (!credentials.success) return { fieldErrors: fieldErrors(credentials.error), values };
   const { email, password, trustFingerprint } = credentials.data;
 

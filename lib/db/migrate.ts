@@ -59,6 +59,8 @@ function migrateSqlite(config: DatabaseConfig, migrations: Migration[]): string[
   const file = sqliteFile(config);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
+  // The database holds sealed passwords and session hashes: readable by the server's user only.
+  fs.chmodSync(file, 0o600);
   try {
     // WAL lets readers and the one writer proceed together; it persists in the file.
     db.pragma("journal_mode = WAL");

@@ -6,25 +6,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { paths, settings, start } from "../mailstack/stack.mjs";
+import { letterboxEnvForStack } from "../mailstack/app-env.mjs";
+import { start } from "../mailstack/stack.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const E2E_PORT = Number(process.env.LETTERBOX_E2E_PORT ?? 3100);
 
 await start();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-e2e-data-"));
-const env = {
-  ...process.env,
-  NODE_ENV: "production",
-  LETTERBOX_DATA_DIR: dataDir,
-  NODE_EXTRA_CA_CERTS: paths.certFile,
-  LETTERBOX_IMAP_HOST: settings.host,
-  LETTERBOX_IMAP_PORT: String(settings.ports.imap),
-  LETTERBOX_IMAP_SECURITY: "starttls",
-  LETTERBOX_SMTP_HOST: settings.host,
-  LETTERBOX_SMTP_PORT: String(settings.ports.submission),
-  LETTERBOX_SMTP_SECURITY: "starttls",
-};
+const env = { ...process.env, ...letterboxEnvForStack(dataDir) };
 delete env.DATABASE_URL;
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const server = spawn(

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { ownedAccount, saveVerifiedAccount } from "@/lib/server/accounts/account-store";
+import { credentialsFrom, fieldErrors } from "@/lib/server/accounts/credentials-input";
 import { activatePop3 } from "@/lib/server/accounts/pop3-activation";
 import { removeAccount } from "@/lib/server/accounts/remove-account";
 import { serverSettingsSchema } from "@/lib/server/accounts/server-settings";
@@ -22,21 +23,6 @@ export interface AddAccountState {
   added?: string;
 }
 
-const credentials = z.object({
-  email: z.string().trim().toLowerCase().email("Enter a valid email address").max(320),
-  password: z.string().min(1, "Enter the account's password").max(1024),
-  trustFingerprint: z
-    .string()
-    .regex(/^([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}$/)
-    .optional(),
-});
-
-function fieldErrors(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) out[String(issue.path[0])] ??= issue.message;
-  return out;
-}
-
 /** Test both servers with the password; save the account only when both answered yes. */
 export async function addAccount(
   _previous: AddAccountState,
@@ -47,11 +33,7 @@ export async function addAccount(
     return {
       error: { code: "UNAUTHENTICATED", message: "Your session has ended. Sign in again." },
     };
-  const parsed = credentials.safeParse({
-    email: formData.get("email"),
-    password: formData.get("password"),
-    trustFingerprint: formData.get("trustFingerprint") || undefined,
-  });
+  const parsed = credentialsFrom(formData);
   if (!parsed.success) return { fieldErrors: fieldErrors(parsed.error) };
   const settings = serverSettingsSchema.safeParse(
     Object.fromEntries(Object.keys(serverSettingsSchema.shape).map((k) => [k, formData.get(k)])),

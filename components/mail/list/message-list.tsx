@@ -3,11 +3,11 @@
 import { useParams, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { loadFolders } from "@/app/mail/actions";
-import { SearchIcon } from "@/components/ui/icons";
 import type { FolderView, MessagePage, MessageSummary } from "@/lib/view-models/mailbox";
 import { mailboxHref, messageHref } from "@/lib/view-models/routes";
 import { DRAG_TYPE } from "../folders/folder-pane.tsx";
 import { useMailBusListener } from "../mail-bus.tsx";
+import { ListSearch } from "./list-search.tsx";
 import { ListToolbar } from "./list-toolbar.tsx";
 import { MessageRow, PlaceholderRow, ROW_HEIGHT } from "./message-row.tsx";
 import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
@@ -261,30 +261,16 @@ export function MessageList({ initial, folders, folderName, inTrash }: Props) {
 
   return (
     <section aria-label={`Messages in ${folderName}`} className="flex h-full min-h-0 flex-col">
-      <search>
-        <form
-          className="flex items-center gap-2 border-b border-zinc-200 px-3 py-2 dark:border-zinc-800"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = new FormData(e.currentTarget).get("q")?.toString().trim() ?? "";
-            router.push(
-              `${mailboxHref(accountId, mailbox)}${value ? `?q=${encodeURIComponent(value)}` : ""}`,
-            );
-          }}
-        >
-          <SearchIcon className="text-zinc-400" />
-          <input
-            ref={searchBox}
-            name="q"
-            type="search"
-            defaultValue={query}
-            key={query}
-            aria-label={`Search in ${folderName}`}
-            placeholder={`Search ${folderName}`}
-            className="min-w-0 flex-1 bg-transparent text-sm outline-none"
-          />
-        </form>
-      </search>
+      <ListSearch
+        ref={searchBox}
+        query={query}
+        folderName={folderName}
+        onSearch={(value) =>
+          router.push(
+            `${mailboxHref(accountId, mailbox)}${value ? `?q=${encodeURIComponent(value)}` : ""}`,
+          )
+        }
+      />
       <ListToolbar
         count={allInFolder ? "all" : selected.size}
         allOnPage={allOnPage}

@@ -1,0 +1,1 @@
+export function letterboxEnvForStack(dataDir: string): Record<string, string>;

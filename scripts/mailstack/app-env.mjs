@@ -1,0 +1,20 @@
+// The environment that points a Letterbox server at the local mail stack: its servers as the
+// suggested ones at sign-in, its self-signed certificate trusted as an operator would
+// (NODE_EXTRA_CA_CERTS), and its own data directory. Used by the demo, the end-to-end tests'
+// server and the reading benchmark.
+import { paths, settings } from "./stack.mjs";
+
+/** @param {string} dataDir @returns {Record<string, string>} */
+export function letterboxEnvForStack(dataDir) {
+  return {
+    NODE_ENV: "production",
+    LETTERBOX_DATA_DIR: dataDir,
+    NODE_EXTRA_CA_CERTS: paths.certFile,
+    LETTERBOX_IMAP_HOST: settings.host,
+    LETTERBOX_IMAP_PORT: String(settings.ports.imap),
+    LETTERBOX_IMAP_SECURITY: "starttls",
+    LETTERBOX_SMTP_HOST: settings.host,
+    LETTERBOX_SMTP_PORT: String(settings.ports.submission),
+    LETTERBOX_SMTP_SECURITY: "starttls",
+  };
+}
