@@ -191,6 +191,7 @@ test.describe("POP3 account next to IMAP", () => {
       .getByRole("navigation", { name: "Folders" })
       .getByRole("region", { name: bob.login });
     await bobSection.getByRole("link", { name: /^Inbox/ }).click();
+    await expect(page.getByRole("region", { name: "Messages in Inbox" })).toBeVisible();
     await page.getByRole("button", { name: `Check ${bob.login} for new mail` }).click();
     await expect(page.getByRole("status", { name: "Notices" })).toContainText("1 new message");
     await page.getByRole("link", { name: new RegExp(subject) }).click();
@@ -199,7 +200,11 @@ test.describe("POP3 account next to IMAP", () => {
       .getByRole("toolbar", { name: "Message" })
       .getByRole("button", { name: "Delete" })
       .click();
+    // Deleting returns to the folder; wait for that before going to Trash.
+    await expect(page).toHaveURL(/\/INBOX$/);
+    await expect(page.getByRole("status", { name: "Notices" })).toContainText("Moved to Trash.");
     await bobSection.getByRole("link", { name: /^Trash/ }).click();
+    await expect(page.getByRole("region", { name: "Messages in Trash" })).toBeVisible();
     await page.getByRole("link", { name: new RegExp(subject) }).click();
     await page
       .getByRole("toolbar", { name: "Message" })

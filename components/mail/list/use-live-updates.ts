@@ -21,10 +21,14 @@ export function useLiveUpdates(accountId: string, mailbox: string, onChange: () 
     const open = () => {
       const url = `/api/events?account=${encodeURIComponent(accountId)}&mailbox=${encodeURIComponent(mailbox)}`;
       source = new EventSource(url);
-      source.addEventListener("change", () => {
+      const refresh = () => {
         latest.current();
         bus.emit({ type: "folders-changed", accountId });
-      });
+      };
+      source.addEventListener("change", refresh);
+      // Mail that arrived between the page's render and the watch's start sends no event:
+      // once the watch is up, fetch once to close that gap (and after every reconnect).
+      source.addEventListener("ready", refresh);
       source.addEventListener("alert", (e) => {
         notify("info", `Your mail server says: ${JSON.parse((e as MessageEvent).data).text}`);
       });
