@@ -168,6 +168,60 @@ test.describe("show original", () => {
     await expect(page.getByRole("article", { name: "Message" })).toBeVisible();
   });
 
+  test("the account names the server whose Authentication-Results it trusts", async ({ page }) => {
+    await signIn(page, "alice");
+    const field = page.getByRole("textbox", {
+      name: "Trusted authentication servers for alice@example.test",
+    });
+    const save = page.getByRole("button", {
+      name: "Save trusted authentication servers for alice@example.test",
+    });
+    const setTrusted = async (text: string, said: RegExp) => {
+      await page.goto("/settings/accounts");
+      await field.fill(text);
+      await save.click();
+      await expect(
+        page.getByRole("status", { name: "Authentication servers saved for alice@example.test" }),
+      ).toHaveText(said);
+    };
+
+    // A typo in the list is refused and said, not half-saved.
+    await page.goto("/settings/accounts");
+    await field.fill("mx.example.test; dkim=pass");
+    await save.click();
+    await expect(
+      page.getByRole("alert", { name: "Authentication servers problem for alice@example.test" }),
+    ).toContainText("is not a server name");
+
+    try {
+      // Naming a server that did not write the field: the demo's results are no longer believed.
+      await setTrusted(" Mail.Example.test ", /Trusting results from mail\.example\.test\./);
+      await page.reload();
+      await expect(field).toHaveValue("mail.example.test");
+      await openOriginal(page, "Signed contract attached");
+      const badges = page.getByRole("list", { name: "Authentication results" });
+      await expect(badges.getByRole("listitem")).toHaveCount(0);
+      await expect(page.getByText(/Trusted authserv-id: mail\.example\.test/)).toContainText(
+        "as configured for this account",
+      );
+      await expect(page.getByText(/0 of 1 Authentication-Results field used/)).toContainText(
+        "Not trusted (added before your server, or claiming its name from outside): mx.example.test.",
+      );
+
+      // Naming the server that did: its verdicts are back.
+      await setTrusted("mx.example.test", /Trusting results from mx\.example\.test\./);
+      await openOriginal(page, "Signed contract attached");
+      await expect(badges.getByRole("listitem", { name: "DKIM pass" })).toBeVisible();
+      await expect(page.getByText(/1 of 1 Authentication-Results field used/)).toBeVisible();
+    } finally {
+      await setTrusted("", /Trusting the topmost Authentication-Results/);
+    }
+    await openOriginal(page, "Signed contract attached");
+    await expect(page.getByText(/Trusted authserv-id: mx\.example\.test/)).toContainText(
+      "by default, that of the topmost",
+    );
+  });
+
   test("a large source is paged, never loaded whole", async ({ page }) => {
     const message = demoMessage("large-attachment");
     const bytes = message.bytes;

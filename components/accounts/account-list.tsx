@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { removeAccountAction } from "@/app/settings/accounts/actions";
+import { AuthservOptions } from "./authserv-options.tsx";
 import { Pop3Options, type Pop3OptionsValue } from "./pop3-options.tsx";
 
 export interface AccountRow {
@@ -13,6 +14,8 @@ export interface AccountRow {
   smtp: string;
   current: boolean;
   pop3Policy: Pop3OptionsValue | null;
+  /** Trusted authserv-ids as the person typed them, comma-separated; "" for the topmost. */
+  trustedAuthservIds: string;
 }
 
 /** The person's accounts; removing one asks first and says what goes with it. */
@@ -36,6 +39,7 @@ export function AccountList({ accounts }: { accounts: AccountRow[] }) {
               {a.pop3Policy && (
                 <Pop3Options accountId={a.id} email={a.email} initial={a.pop3Policy} />
               )}
+              <AuthservOptions accountId={a.id} email={a.email} initial={a.trustedAuthservIds} />
             </div>
             {confirm === a.id ? (
               <span className="flex items-center gap-2">

@@ -8,6 +8,7 @@ import { credentialsFrom, fieldErrors } from "@/lib/server/accounts/credentials-
 import { activatePop3 } from "@/lib/server/accounts/pop3-activation";
 import { removeAccount } from "@/lib/server/accounts/remove-account";
 import { serverSettingsSchema } from "@/lib/server/accounts/server-settings";
+import { parseAuthservIds } from "@/lib/server/accounts/trusted-authserv";
 import {
   type AccountCheck,
   checkAccountSettings,
@@ -122,4 +123,33 @@ export async function setPop3PolicyAction(
     return { ok: false, message: describeMailError(error, "POP3 server").message };
   }
   return { ok: true };
+}
+
+const authservInput = z.object({
+  accountId: z.string().min(1).max(64),
+  ids: z.string().max(4000),
+});
+
+/** The authserv-ids whose Authentication-Results this account believes ("" = the topmost). */
+export async function setTrustedAuthservIdsAction(
+  input: z.input<typeof authservInput>,
+): Promise<{ ok: true; ids: string[] } | { ok: false; message: string }> {
+  const session = await currentSession();
+  if (!session) return { ok: false, message: "Your session has ended. Sign in again." };
+  const parsed = authservInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: "That list is too long." };
+  const ids = parseAuthservIds(parsed.data.ids);
+  if (!ids.ok) return ids;
+  const db = await getDb();
+  const account = await ownedAccount(db, session.userId, parsed.data.accountId);
+  if (!account) return { ok: false, message: "That is not one of your accounts." };
+  try {
+    await db.mailAccount.update({
+      where: { id: account.id },
+      data: { trustedAuthservIds: ids.ids.join(" ") },
+    });
+  } catch (error) {
+    return { ok: false, message: describeMailError(error).message };
+  }
+  return { ok: true, ids: ids.ids };
 }

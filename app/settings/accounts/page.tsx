@@ -39,6 +39,7 @@ export default async function AccountsPage() {
               smtp: `${a.smtpHost}:${a.smtpPort}`,
               current: a.id === session.accountId,
               pop3Policy: a.incomingProtocol === "pop3" ? await getPop3Policy(a.id) : null,
+              trustedAuthservIds: a.trustedAuthservIds.split(" ").filter(Boolean).join(", "),
             })),
           )
         }

@@ -57,9 +57,13 @@ export function AuthBadges({ auth }: { auth: AuthView }) {
           <p className="mt-2 text-xs text-zinc-500">
             Trusted authserv-id: <span className="font-mono">{ids || "(none)"}</span>
             {auth.mode === "topmost"
-              ? " — by default, that of the topmost Authentication-Results, the one your receiving server adds last. (If your server adds none, that field came from further away; naming your server’s authserv-id per account will be a setting.)"
-              : " — as configured for this account."}{" "}
-            {auth.trustedCount} of {auth.fieldCount} Authentication-Results field
+              ? " — by default, that of the topmost Authentication-Results, the one your receiving server adds last. (If your server adds none, that field came from further away: name your server in "
+              : " — as configured for this account in "}
+            <a href="/settings/accounts" className="text-accent-600 hover:underline">
+              Settings › Accounts
+            </a>
+            {auth.mode === "topmost" ? ".)" : "."} {auth.trustedCount} of {auth.fieldCount}{" "}
+            Authentication-Results field
             {auth.fieldCount === 1 ? "" : "s"} used.
             {auth.ignoredIds.length > 0 &&
               ` Not trusted (added before your server, or claiming its name from outside): ${auth.ignoredIds.map((id) => id || "(no id)").join(", ")}.`}

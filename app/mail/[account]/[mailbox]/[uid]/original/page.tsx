@@ -6,6 +6,7 @@ import { OriginalSummary } from "@/components/mail/original/original-summary";
 import { RouteTimeline } from "@/components/mail/original/route-timeline";
 import { SourceView } from "@/components/mail/original/source-view";
 import { BackIcon } from "@/components/ui/icons";
+import { trustedAuthservIdsOf } from "@/lib/server/accounts/trusted-authserv";
 import { mailContext } from "@/lib/server/actions/mail-context";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { loadOriginal } from "@/lib/server/mail/original/load-original";
@@ -52,9 +53,10 @@ export default async function OriginalPage({ params, searchParams }: Props) {
 
   let view: OriginalView;
   try {
-    // Whose Authentication-Results to believe: the topmost field's authserv-id until accounts
-    // can name their receiving server's (trusted-authentication.ts explains the rule).
-    view = await loadOriginal(context, mailbox, uid, { section, trustedAuthservIds: "topmost" });
+    view = await loadOriginal(context, mailbox, uid, {
+      section,
+      trustedAuthservIds: trustedAuthservIdsOf(context.account),
+    });
   } catch (error) {
     return (
       <div className="p-4">

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "MailAccount" ADD COLUMN "trustedAuthservIds" TEXT NOT NULL DEFAULT '';
