@@ -20,8 +20,8 @@ import path from "node:path";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
 import { Pop3Client, type Pop3ClientOptions } from "@/lib/mail/pop3";
 import { deliverMany, doveadm, start } from "@/scripts/mailstack/stack.mjs";
-import { BENCH_GENERATOR } from "../lib/dev/shared-data.ts";
 import { getDb } from "../lib/db/client.ts";
+import { BENCH_GENERATOR } from "../lib/dev/shared-data.ts";
 import {
   checkPop3,
   listPop3Page,

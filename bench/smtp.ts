@@ -22,10 +22,10 @@ import os from "node:os";
 import path from "node:path";
 import nodemailer, { type Transporter } from "nodemailer";
 import { mailstack, stackUser } from "../lib/dev/mailstack";
+import { BENCH_GENERATOR } from "../lib/dev/shared-data.ts";
 import { Pop3Client } from "../lib/mail/pop3";
 import { SmtpClient } from "../lib/mail/smtp";
 import { start } from "../scripts/mailstack/stack.mjs";
-import { BENCH_GENERATOR } from "../lib/dev/shared-data.ts";
 
 const alice = stackUser("alice");
 const dave = stackUser("dave");

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { ImapClient } from "../lib/mail/imap/index.ts";
 import { Pop3Client } from "../lib/mail/pop3/index.ts";
 import { paths } from "../scripts/mailstack/stack.mjs";
-import fs from "node:fs";
 import { deliverViaSmtp } from "./support/deliver-smtp.ts";
 import { signIn } from "./support/login.ts";
 import { deliverRaw, resetUser } from "./support/seed.ts";

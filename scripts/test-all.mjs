@@ -63,7 +63,7 @@ function ensureChromium() {
 }
 
 const startedAll = Date.now();
-run("lint", bin("biome"), ["lint", "."]);
+run("lint", bin("biome"), ["check", "."]);
 run("typecheck", bin("tsc"), ["--noEmit", "-p", "."]);
 const unit = run("unit", bin("vitest"), [
   "run",

@@ -3,10 +3,11 @@
  * the demo set with its mailbox, flags and INTERNALDATE; write bodies the way the sender's
  * client would (plain text, or plain + HTML alternative with the quote in a blockquote).
  */
+
+import { rfc5322Date } from "./dates.mjs";
 import { messageHeaders } from "./envelope.mjs";
 import { multipart, renderMessage, textPart } from "./mime-writer.mjs";
 import { firstName } from "./people.mjs";
-import { rfc5322Date } from "./dates.mjs";
 
 /**
  * @typedef {import("./people.mjs").Person} Person

@@ -12,8 +12,8 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { paths, resetUser, settings } from "../mailstack/stack.mjs";
 import { CHARSET_SAMPLES } from "./charset-samples.mjs";
-import { type ImapProbe, openImap, quoted } from "./imap-probe.ts";
 import { chartPng, logoPng, sunsetJpeg } from "./images.mjs";
+import { type ImapProbe, openImap, quoted } from "./imap-probe.ts";
 import {
   DEMO_FOLDERS,
   type DemoMessage,

@@ -15,13 +15,13 @@ import { addEveryday } from "./everyday.mjs";
 import { addFeatured } from "./featured.mjs";
 import { addFolders } from "./folders.mjs";
 import { addInternational } from "./international.mjs";
+import { addDigests } from "./lists.mjs";
 import { addNewsletters } from "./newsletters.mjs";
 import { addNotifications } from "./notifications.mjs";
 import { owner } from "./people.mjs";
 import { createRandom } from "./random.mjs";
-import { addThreads } from "./threads.mjs";
 import { REAL_WORLD_FOLDER, realWorldSamples } from "./real-world.mjs";
-import { addDigests } from "./lists.mjs";
+import { addThreads } from "./threads.mjs";
 
 export { hasRealWorldCorpus, REAL_WORLD_FILES, REAL_WORLD_FOLDER } from "./real-world.mjs";
 

@@ -4,8 +4,9 @@
  * product's builder (lib/mail/mime/build): the demo set is test data for that code, not its
  * output.
  */
-import { hash32 } from "./random.mjs";
+
 import { base64Lines, CRLF, foldHeader, quotedPrintable } from "./encodings.mjs";
+import { hash32 } from "./random.mjs";
 
 /**
  * @typedef {{ kind: "leaf", headers: [string, string][], body: Buffer }} Leaf

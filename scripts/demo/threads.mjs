@@ -6,10 +6,10 @@
  * Stable ids: `thread-<key>-<n>`, n from 1 (e.g. thread-incident-1 … thread-incident-8).
  */
 import { addMessage, prose } from "./compose.mjs";
-import { attachment, multipart } from "./mime-writer.mjs";
 import { makePdf } from "./documents.mjs";
-import { THREADS } from "./thread-texts.mjs";
+import { attachment, multipart } from "./mime-writer.mjs";
 import { COLLEAGUES, FRIENDS, PARTNERS } from "./people.mjs";
+import { THREADS } from "./thread-texts.mjs";
 
 /** @typedef {import("./compose.mjs").Context} Context */
 /** @typedef {import("./people.mjs").Person} Person */

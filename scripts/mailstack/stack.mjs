@@ -23,9 +23,9 @@ import { probeAll, tailOf } from "./probe.mjs";
 import { foreignPortOwners, sleep } from "./processes.mjs";
 import { ensureCertificate } from "./tls.mjs";
 
-export { paths, settings, userMaildir };
 export { MailstackError } from "./errors.mjs";
-export { deliverMany, deliverRaw, doveadm, DOVEADM, mailboxPath, resetUser } from "./maildir.mjs";
+export { DOVEADM, deliverMany, deliverRaw, doveadm, mailboxPath, resetUser } from "./maildir.mjs";
+export { paths, settings, userMaildir };
 
 /** @type {("dovecot" | "postfix")[]} */
 const DAEMONS = ["dovecot", "postfix"];

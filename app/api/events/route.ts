@@ -1,8 +1,8 @@
 import { AccessError, mailContext } from "@/lib/server/actions/mail-context";
 import { errorResponse } from "@/lib/server/http/route-errors";
-import { describeMailError } from "@/lib/server/mail/describe-error";
-import { watchMailbox, type WatchEvent } from "@/lib/server/live/mailbox-watch";
+import { type WatchEvent, watchMailbox } from "@/lib/server/live/mailbox-watch";
 import { watchPop3 } from "@/lib/server/live/pop3-watch";
+import { describeMailError } from "@/lib/server/mail/describe-error";
 
 const KEEPALIVE_MS = 25_000;
 

@@ -17,8 +17,8 @@ import { useMailBus, useMailBusListener } from "../mail-bus.tsx";
 import { useNotices } from "../notices.tsx";
 import { CheckNowButton } from "./check-now-button.tsx";
 import { FolderDialog } from "./folder-dialog.tsx";
-import { FolderMenu } from "./folder-menu.tsx";
 import { FolderIconFor } from "./folder-icon.tsx";
+import { FolderMenu } from "./folder-menu.tsx";
 
 export const DRAG_TYPE = "application/x-letterbox-messages";
 

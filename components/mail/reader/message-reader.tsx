@@ -10,11 +10,11 @@ import { RemoteContentBar } from "@/components/mail/reader/remote-content-bar";
 import { StatusCard } from "@/components/mail/reader/status-card";
 import { getDb } from "@/lib/db/client";
 import { mailContext } from "@/lib/server/actions/mail-context";
+import { learnFromReading } from "@/lib/server/compose/contacts";
 import { requestOrigin } from "@/lib/server/http/request-origin";
 import { describeMailError } from "@/lib/server/mail/describe-error";
-import { storeFor } from "@/lib/server/mail/store/store-for";
-import { learnFromReading } from "@/lib/server/compose/contacts";
 import { trustedSenders } from "@/lib/server/mail/remote-senders";
+import { storeFor } from "@/lib/server/mail/store/store-for";
 import { messageHref } from "@/lib/view-models/routes";
 
 export type SearchParams = Record<string, string | string[] | undefined>;

@@ -2,12 +2,12 @@
 
 import { useParams } from "next/navigation";
 import { useCallback, useState } from "react";
-import { loadUnified } from "@/app/mail/all/actions";
 import { setMessageFlag } from "@/app/mail/actions";
+import { loadUnified } from "@/app/mail/all/actions";
 import type { UnifiedPage, UnifiedSummary } from "@/lib/view-models/mailbox";
 import { unifiedHref } from "@/lib/view-models/routes";
-import { useMailBusListener } from "../mail-bus.tsx";
 import { MessageRow, ROW_HEIGHT } from "../list/message-row.tsx";
+import { useMailBusListener } from "../mail-bus.tsx";
 import { useNotices } from "../notices.tsx";
 
 const noop = () => undefined;

@@ -1,11 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../dev/shared-data.ts";
 import type { MimeNode } from "../mime/structure.ts";
 import { parseBodyStructure, parseParams } from "./body-structure.ts";
 import { parseFetch } from "./fetch-parser.ts";
 import { parse } from "./testing/bytes-source.ts";
-import { CORPUS_DIR } from "../../dev/shared-data.ts";
 
 const fixtures = JSON.parse(
   fs.readFileSync(path.join(import.meta.dirname, "testdata/dovecot-fetch.json"), "utf8"),

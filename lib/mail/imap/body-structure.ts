@@ -10,8 +10,9 @@
  *              [envelope (body) lines]       for message/rfc822 (and message/global)
  *              [md5 (disposition) language location]
  */
-import type { MimeNode } from "../mime/structure.ts";
+
 import { decodeText, normalizeTransferEncoding } from "../mime/index.ts";
+import type { MimeNode } from "../mime/structure.ts";
 import { decodeWords, envelopeText } from "./envelope.ts";
 import { protocolError } from "./errors.ts";
 import type { ImapValue } from "./tokenizer.ts";

@@ -17,7 +17,7 @@ import * as searchSort from "./commands/search-sort.ts";
 import * as selectCmd from "./commands/select.ts";
 import * as session from "./commands/session.ts";
 import * as storeCmd from "./commands/store.ts";
-import { type ImapEvents, ImapConnection, type SessionState } from "./connection.ts";
+import { ImapConnection, type ImapEvents, type SessionState } from "./connection.ts";
 import { ImapError } from "./errors.ts";
 import type { FetchResult } from "./fetch-parser.ts";
 import type { LiteralSink } from "./framer.ts";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { hostileInputs } from "../../dev/shared-data.ts";
 import {
   type CommandArg,
   flagArg,
@@ -8,7 +9,6 @@ import {
   serializeCommand,
   str,
 } from "./command-builder.ts";
-import { hostileInputs } from "../../dev/shared-data.ts";
 
 const hostile = hostileInputs();
 const input = (id: string) =>

@@ -11,8 +11,8 @@ import { serializeCommand } from "./command-builder.ts";
 import type { CommandSpec, ContinuationReply, ImapEvents, SessionState } from "./command-spec.ts";
 import { asMailError, commandError, ImapError, protocolError } from "./errors.ts";
 import { TypedEmitter } from "./events.ts";
-import { type Greeting, interpretGreeting } from "./greeting.ts";
 import { type LiteralContext, type LiteralRouter, readResponse } from "./framer.ts";
+import { type Greeting, interpretGreeting } from "./greeting.ts";
 import type { ImapLimits, ImapTimeouts } from "./limits.ts";
 import { applyCode, type SelectedMailbox } from "./mailbox-state.ts";
 import type {

@@ -2,7 +2,7 @@
  * Letterbox's IMAP client. Start with `ImapClient.connect(options)`; everything it returns
  * and throws is typed here. Errors are ImapError (a MailError) with a stable `code`.
  */
-export type { ImapAuth, ImapClientOptions, IdleHandle } from "./client.ts";
+export type { IdleHandle, ImapAuth, ImapClientOptions } from "./client.ts";
 export { ImapClient } from "./client.ts";
 export type { AppendOptions, AppendResult } from "./commands/append.ts";
 export type { CopyResult, ExpungeResult } from "./commands/copy-move.ts";

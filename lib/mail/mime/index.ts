@@ -5,9 +5,11 @@
  * Views for the UI are functions over it; every limit against hostile input is in `limits.ts`.
  */
 export { type Address, parseAddressList } from "./addresses.ts";
-export { decodeBase64, Base64Decoder } from "./base64.ts";
-export { charsetEncoding, decodeCharset, decodeText, type DecodedText } from "./charsets.ts";
-export { formatUtc, parseDate, type ParsedDate } from "./date.ts";
+export { Base64Decoder, decodeBase64 } from "./base64.ts";
+// The MIME builder (lib/mail/mime/build, written alongside): one import path for both.
+export * from "./build/index.ts";
+export { charsetEncoding, type DecodedText, decodeCharset, decodeText } from "./charsets.ts";
+export { formatUtc, type ParsedDate, parseDate } from "./date.ts";
 export { decodeEncodedWords, type EncodedWordResult } from "./encoded-words.ts";
 export { addressesOf, envelopeOf, type ParsedEnvelope, singleLine } from "./envelope.ts";
 export { type HeaderField, HeaderList } from "./header-block.ts";
@@ -20,15 +22,15 @@ export {
   parseStructuredValue,
   type StructuredValue,
 } from "./parameters.ts";
-export { type ParsedPart, type PartOffsets, isEncapsulating } from "./part.ts";
 export { type ParseOptions, parseMessage } from "./parser.ts";
+export { isEncapsulating, type ParsedPart, type PartOffsets } from "./part.ts";
 export { decodeQuotedPrintable, QuotedPrintableDecoder } from "./quoted-printable.ts";
-export { safeFilename, type SafeFilenameOptions } from "./safe-filename.ts";
+export { type SafeFilenameOptions, safeFilename } from "./safe-filename.ts";
 export { sniffType, typeMismatch } from "./sniff.ts";
 export {
   keepReadable,
-  MimeStreamParser,
   type MimeStreamEvent,
+  MimeStreamParser,
   parseMessageStream,
   type StreamParseOptions,
 } from "./stream-parser.ts";
@@ -40,7 +42,7 @@ export {
   type TransferDecoder,
 } from "./transfer-encoding.ts";
 export { decodeUuencodeBody, findUuencodedFiles, type UuencodedFile } from "./uuencode.ts";
-export { attachmentContent, type AttachmentInfo, attachments } from "./views/attachments.ts";
+export { type AttachmentInfo, attachmentContent, attachments } from "./views/attachments.ts";
 export {
   availableFormats,
   type BodyChoice,
@@ -67,6 +69,3 @@ export {
   typedValue,
 } from "./views/delivery-status.ts";
 export { type RelatedResources, relatedResources, resolveReference } from "./views/related.ts";
-
-// The MIME builder (lib/mail/mime/build, written alongside): one import path for both.
-export * from "./build/index.ts";

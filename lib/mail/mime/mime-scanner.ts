@@ -16,10 +16,10 @@
  */
 import { BoundaryMatcher } from "./boundary-scanner.ts";
 import { bytesOfBinaryString } from "./bytes.ts";
-import { buildHeaderList } from "./header-block.ts";
-import { HeaderCollector, headerWarnings } from "./header-collector.ts";
 import { ChunkWindow } from "./chunk-window.ts";
 import { decideEntity } from "./entity-kind.ts";
+import { buildHeaderList } from "./header-block.ts";
+import { HeaderCollector, headerWarnings } from "./header-collector.ts";
 import type { MimeLimits, MimeWarningCode } from "./limits.ts";
 import { LineCounter } from "./line-counter.ts";
 import { createPart, type ParsedPart } from "./part.ts";

@@ -5,8 +5,8 @@
  */
 import { createHash } from "node:crypto";
 import type { Address } from "./addresses.ts";
-import { addressesOf } from "./envelope.ts";
 import { parseDate } from "./date.ts";
+import { addressesOf } from "./envelope.ts";
 import type { HeaderList } from "./header-block.ts";
 import type { ParsedMessage } from "./message.ts";
 import type { ParsedPart } from "./part.ts";

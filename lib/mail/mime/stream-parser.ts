@@ -18,8 +18,8 @@ import {
 } from "./limits.ts";
 import { type ContentStore, ParsedMessage } from "./message.ts";
 import { MimeScanner } from "./mime-scanner.ts";
-import type { ParsedPart } from "./part.ts";
 import type { ParseOptions } from "./parser.ts";
+import type { ParsedPart } from "./part.ts";
 import {
   createTransferDecoder,
   decodeTransfer,

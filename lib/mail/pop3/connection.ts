@@ -8,7 +8,7 @@ import { LineConnection, type LineConnectionOptions, openLineChannel } from "../
 import { DotUnstuffer, unstuffLine } from "./dot-unstuffer.ts";
 import { POP3_LIMITS } from "./limits.ts";
 import { errError, type Pop3Step } from "./pop3-error.ts";
-import { parseStatusLine, type Pop3Status } from "./response.ts";
+import { type Pop3Status, parseStatusLine } from "./response.ts";
 
 export type Pop3ConnectionOptions = LineConnectionOptions;
 

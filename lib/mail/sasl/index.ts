@@ -1,3 +1,9 @@
+export {
+  type SaslLine,
+  type SaslLineLimits,
+  type SaslStep,
+  saslLineExchange,
+} from "./line-exchange.ts";
 export type { Credentials, SaslMechanism } from "./mechanisms.ts";
 export {
   chooseMechanism,
@@ -5,9 +11,3 @@ export {
   plainMechanism,
   xoauth2Mechanism,
 } from "./mechanisms.ts";
-export {
-  type SaslLine,
-  type SaslLineLimits,
-  type SaslStep,
-  saslLineExchange,
-} from "./line-exchange.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { saslLineExchange, type SaslStep } from "./line-exchange.ts";
+import { type SaslStep, saslLineExchange } from "./line-exchange.ts";
 import { loginMechanism, plainMechanism, type SaslMechanism } from "./mechanisms.ts";
 
 /** A scripted server: answers each read() in turn, records what was sent and shown. */

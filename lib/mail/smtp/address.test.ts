@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkAddress } from "./address.ts";
 import { hostileInputs } from "../../dev/shared-data.ts";
+import { checkAddress } from "./address.ts";
 
 const hostile = hostileInputs();
 

@@ -11,9 +11,9 @@ import { SMTP_LIMITS } from "./limits.ts";
 import { chunkBytes, type PreparedMessage } from "./message-source.ts";
 import type { SmtpReply } from "./reply.ts";
 import { replyError } from "./smtp-error.ts";
+import { reset } from "./transaction.ts";
 import { abortTransfer, eightBitRefused, type TransferFailure } from "./transfer-abort.ts";
 import type { TransferResult } from "./transfer-data.ts";
-import { reset } from "./transaction.ts";
 
 export async function transferBdat(
   connection: SmtpConnection,

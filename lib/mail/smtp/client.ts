@@ -3,9 +3,9 @@
  * One command at a time on one connection: calls made while another runs wait their turn.
  */
 import { isMailError } from "../errors.ts";
-import type { SmtpCapabilities } from "./extensions.ts";
 import { transferBdat } from "./bdat.ts";
 import { type Envelope, type MessageFacts, planEnvelope } from "./envelope.ts";
+import type { SmtpCapabilities } from "./extensions.ts";
 import { type MessageSource, prepareMessage } from "./message-source.ts";
 import { type ResolvedTimeouts, resolveTimeouts, type SmtpClientOptions } from "./options.ts";
 import type { SmtpReply } from "./reply.ts";

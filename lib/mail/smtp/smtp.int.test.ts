@@ -8,6 +8,7 @@ import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
 import { start } from "@/scripts/mailstack/stack.mjs";
+import { hostileInputs } from "../../dev/shared-data.ts";
 import { Pop3Client } from "../pop3/client.ts";
 import { findByMessageId } from "../pop3/testing/find-message.ts";
 import { SmtpClient } from "./client.ts";
@@ -16,7 +17,6 @@ import { openSession } from "./session.ts";
 import { SmtpError } from "./smtp-error.ts";
 import { ImapPeek } from "./testing/imap-peek.ts";
 import { bodyOf, headerOf, testMessage } from "./testing/test-message.ts";
-import { hostileInputs } from "../../dev/shared-data.ts";
 
 const alice = stackUser("alice");
 const bob = stackUser("bob");

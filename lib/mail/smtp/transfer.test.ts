@@ -2,12 +2,12 @@ import { afterAll, describe, expect, it } from "vitest";
 import { SmtpClient } from "./client.ts";
 import type { SmtpError } from "./smtp-error.ts";
 import {
-  clientOptions as options,
+  testEnvelope as envelope,
   type FakeSmtpScript,
   type FakeSmtpServer,
   fakeSmtpServer,
-  testEnvelope as envelope,
   testMessage as message,
+  clientOptions as options,
 } from "./testing/fake-smtp-server.ts";
 
 const servers: FakeSmtpServer[] = [];

@@ -2,8 +2,9 @@
  * "Test this account" for settings: connect, TLS, EHLO, AUTH and QUIT, and report what was
  * learnt. Any failure is the same typed error a real send would meet.
  */
-import type { SmtpCapabilities } from "./extensions.ts";
+
 import { SmtpClient } from "./client.ts";
+import type { SmtpCapabilities } from "./extensions.ts";
 import type { SmtpClientOptions } from "./options.ts";
 import type { SmtpReply } from "./reply.ts";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { type UserFacingError, describeMailError } from "../mail/describe-error.ts";
+import { describeMailError, type UserFacingError } from "../mail/describe-error.ts";
 import { AccessError, type MailContext, mailContext } from "./mail-context.ts";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: UserFacingError };

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
+import { safeFilename } from "../../mail/mime/safe-filename.ts";
 import {
   asciiFallback,
   contentDisposition,
   encodeRfc8187,
   MAX_CONTENT_DISPOSITION_BYTES,
 } from "./content-disposition.ts";
-import { safeFilename } from "../../mail/mime/safe-filename.ts";
 import { p10Names } from "./testing/hostile-p10.ts";
 
 const HEADER_SHAPE =

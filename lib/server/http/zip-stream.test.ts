@@ -6,11 +6,11 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { p10Names } from "./testing/hostile-p10.ts";
 import {
+  ZIP32_MAX_ENTRIES,
   type ZipEntryInput,
   ZipLimitError,
   zipReadableStream,
   zipStream,
-  ZIP32_MAX_ENTRIES,
 } from "./zip-stream.ts";
 
 const dirs: string[] = [];

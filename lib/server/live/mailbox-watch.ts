@@ -1,4 +1,5 @@
 import "server-only";
+import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
 /**
  * Watching a mailbox for the browser: a connection of its own (IDLE occupies a connection, so
  * it cannot be the session's pooled one) that SELECTs the mailbox and IDLEs — or polls with
@@ -6,7 +7,6 @@ import "server-only";
  * fetches what changed through the ordinary list actions.
  */
 import { ImapClient } from "../../mail/imap/index.ts";
-import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
 import { accountPassword, accountSettings } from "../accounts/account-store.ts";
 import { imapOptions } from "../mail/client-options.ts";
 

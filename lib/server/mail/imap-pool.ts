@@ -1,12 +1,12 @@
 import "server-only";
+import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
+import { isMailError } from "../../mail/errors.ts";
 /**
  * One IMAP connection per signed-in session and account, reused across requests and closed on
  * sign-out or after a few idle minutes. Work on a connection is serialized: IMAP has one
  * selected mailbox per connection, so two requests must not interleave SELECTs.
  */
 import { ImapClient } from "../../mail/imap/index.ts";
-import { isMailError } from "../../mail/errors.ts";
-import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
 import { accountPassword, accountSettings } from "../accounts/account-store.ts";
 import { imapOptions } from "./client-options.ts";
 

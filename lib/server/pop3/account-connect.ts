@@ -3,8 +3,9 @@
  * settings and encrypted password, lib/server/accounts); benchmarks and tests that have no
  * account row set their own resolver.
  */
-import { Pop3Client, type Pop3ClientOptions } from "../../mail/pop3/index.ts";
+
 import { getDb } from "../../db/client.ts";
+import { Pop3Client, type Pop3ClientOptions } from "../../mail/pop3/index.ts";
 import { pop3Options } from "../mail/client-options.ts";
 import { POP3_STORE_LIMITS } from "./limits.ts";
 import { Pop3StoreError } from "./pop3-store-error.ts";

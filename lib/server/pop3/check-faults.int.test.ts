@@ -7,6 +7,7 @@
  */
 import fs from "node:fs";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { getDb } from "../../db/client.ts";
 import {
   DEFAULT_CAPABILITIES,
   type FakePop3Script,
@@ -14,7 +15,6 @@ import {
   fakePop3Server,
 } from "../../mail/pop3/testing/fake-pop3-server.ts";
 import { selfSignedCertificate, type TestCertificate } from "../../mail/testing/scripted-server.ts";
-import { getDb } from "../../db/client.ts";
 import { setPop3OptionsResolver } from "./account-connect.ts";
 import { getPop3Status, setPop3Policy } from "./account-state.ts";
 import { checkPop3 } from "./check.ts";

@@ -4,7 +4,7 @@
  * fills it from the server (UIDL + LIST, TOP for new mail, RETR once when a message is opened,
  * DELE + QUIT by policy). See README.md beside this file.
  */
-export { setPop3OptionsResolver, type Pop3OptionsResolver } from "./account-connect.ts";
+export { type Pop3OptionsResolver, setPop3OptionsResolver } from "./account-connect.ts";
 export {
   DEFAULT_POP3_POLICY,
   getPop3Policy,

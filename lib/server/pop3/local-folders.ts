@@ -4,8 +4,9 @@
  * the composer's copies, kept only here), Trash, and folders the person makes. Flat: no
  * hierarchy, delimiter null.
  */
-import { getDb } from "../../db/client.ts";
+
 import type { Db } from "../../db/client.ts";
+import { getDb } from "../../db/client.ts";
 import type { FolderView, SpecialUse } from "../../view-models/mailbox.ts";
 import { bumpRevision } from "./account-state.ts";
 import { BUILTIN_FOLDERS, POP3_STORE_LIMITS, TRASH } from "./limits.ts";

@@ -7,7 +7,7 @@ import type { Db } from "../../db/client.ts";
 import { getDb } from "../../db/client.ts";
 import { MailError } from "../../mail/errors.ts";
 import type { MessageFlags } from "../../view-models/mailbox.ts";
-import { readAccountState, bumpRevision } from "./account-state.ts";
+import { bumpRevision, readAccountState } from "./account-state.ts";
 import { POP3_STORE_LIMITS, TRASH } from "./limits.ts";
 import { existingFolder } from "./local-folders.ts";
 import { removeMessageFiles } from "./message-files.ts";

@@ -12,8 +12,8 @@ import {
   parseMessage,
   textBodyPart,
 } from "../../mail/mime/index.ts";
-import { hasAttachments } from "../mail/summaries.ts";
 import type { AddressView } from "../../view-models/mailbox.ts";
+import { hasAttachments } from "../mail/summaries.ts";
 import { POP3_STORE_LIMITS } from "./limits.ts";
 
 export interface MessageDigest {

@@ -4,9 +4,9 @@
  * preview and body words that only the whole message has.
  */
 import type { Db } from "../../db/client.ts";
+import type { Pop3SessionHandle } from "./account-session.ts";
 import { digestOfMessage, searchTextOf } from "./message-digest.ts";
 import { removeMessageFiles, saveMessageStream } from "./message-files.ts";
-import type { Pop3SessionHandle } from "./account-session.ts";
 
 export interface DownloadTarget {
   id: number;

@@ -5,8 +5,8 @@
 // (`body.dark p` is scoped to `.lbx-mail.dark p`), and dir/lang stay (right-to-left mail).
 // Sanitizing our own output again recognises this wrapper and unwraps it instead of nesting it.
 
-import { serializeUrl } from "./css/css-serialize.ts";
 import { MAIL_ROOT_CLASS } from "./css/css-selector-scope.ts";
+import { serializeUrl } from "./css/css-serialize.ts";
 import { filterStyleAttribute } from "./css/css-stylesheet.ts";
 import type { RenderTally } from "./url-policy.ts";
 

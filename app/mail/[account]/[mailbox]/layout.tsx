@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { MailboxPanes } from "@/components/mail/mailbox-panes";
 import { MessageList } from "@/components/mail/list/message-list";
+import { MailboxPanes } from "@/components/mail/mailbox-panes";
 import { mailContext } from "@/lib/server/actions/mail-context";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { storeFor } from "@/lib/server/mail/store/store-for";

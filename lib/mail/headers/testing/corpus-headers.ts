@@ -4,9 +4,9 @@
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 import { parseMessage } from "../../mime/index.ts";
 import type { HeaderFieldInput } from "../header-field.ts";
-import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
 export { CORPUS_DIR };
 

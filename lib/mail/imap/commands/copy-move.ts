@@ -6,7 +6,7 @@ import { mailboxArg, raw } from "../command-builder.ts";
 import type { ImapConnection } from "../connection.ts";
 import { ImapError } from "../errors.ts";
 import type { ResponseCode } from "../response-parser.ts";
-import { expandSequenceSet, sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
+import { expandSequenceSet, type SequenceSetInput, sequenceSet } from "../sequence-set.ts";
 import { store } from "./store.ts";
 
 export interface CopyResult {

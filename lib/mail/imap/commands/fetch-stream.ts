@@ -6,9 +6,9 @@
 import { raw } from "../command-builder.ts";
 import type { ImapConnection } from "../connection.ts";
 import { ImapError } from "../errors.ts";
-import { StreamedLiteral, type LiteralContext, type LiteralSink } from "../framer.ts";
-import { type BodyRequest, fetchItems, sectionSpec } from "./fetch.ts";
+import { type LiteralContext, type LiteralSink, StreamedLiteral } from "../framer.ts";
 import { sequenceSet } from "../sequence-set.ts";
+import { type BodyRequest, fetchItems, sectionSpec } from "./fetch.ts";
 
 export interface DownloadResult {
   uid: number | null;

@@ -8,7 +8,7 @@ import type { ImapConnection } from "../connection.ts";
 import { invalidInput } from "../errors.ts";
 import { type FetchResult, parseFetch } from "../fetch-parser.ts";
 import type { LiteralRouter } from "../framer.ts";
-import { sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
+import { type SequenceSetInput, sequenceSet } from "../sequence-set.ts";
 
 export interface BodyRequest {
   /** "" (whole message), "1.2", "TEXT", "HEADER", "1.MIME", "HEADER.FIELDS (FROM TO)" ... */

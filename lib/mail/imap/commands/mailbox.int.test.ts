@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 import type { ImapClient } from "../client.ts";
 import { connectStack, message, removeTree, uniqueName } from "../testing/stack-client.ts";
-import { hostileInputs } from "../../../dev/shared-data.ts";
 
 const hostile = hostileInputs();
 const folder = (id: string) => hostile.imap_folder_names.find((f) => f.id === id)!.value;

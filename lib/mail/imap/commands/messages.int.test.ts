@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 import type { ImapClient } from "../client.ts";
 import { newestRange } from "../sequence-set.ts";
 import { connectStack, message, removeTree, uniqueName } from "../testing/stack-client.ts";
-import { hostileInputs } from "../../../dev/shared-data.ts";
 
 const hostile = hostileInputs();
 const term = (id: string) => hostile.imap_search_terms.find((t) => t.id === id)!.value;

@@ -7,7 +7,7 @@
 import { type CommandArg, flagArg, raw, str } from "../command-builder.ts";
 import type { ImapConnection } from "../connection.ts";
 import { ImapError, invalidInput } from "../errors.ts";
-import { expandSequenceSet, sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
+import { expandSequenceSet, type SequenceSetInput, sequenceSet } from "../sequence-set.ts";
 
 export interface SearchCriteria {
   all?: boolean;

@@ -7,7 +7,7 @@ import type { ImapConnection } from "../connection.ts";
 import { ImapError } from "../errors.ts";
 import { type FetchResult, parseFetch } from "../fetch-parser.ts";
 import { applyCode, emptyMailbox, type SelectedMailbox } from "../mailbox-state.ts";
-import { sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
+import { type SequenceSetInput, sequenceSet } from "../sequence-set.ts";
 
 export interface SelectOptions {
   /** EXAMINE instead of SELECT: nothing changes, not even \Recent or \Seen. */

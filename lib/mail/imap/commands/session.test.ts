@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type ImapScript, imapScript, connectTo } from "../testing/scripted-imap.ts";
+import { connectTo, type ImapScript, imapScript } from "../testing/scripted-imap.ts";
 
 const scripts: ImapScript[] = [];
 afterEach(async () => {

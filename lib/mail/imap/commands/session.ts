@@ -4,9 +4,9 @@
  * and ENABLE (RFC 5161).
  */
 import type { TlsPolicy } from "../../net/index.ts";
+import type { SaslMechanism } from "../../sasl/index.ts";
 import { raw, str } from "../command-builder.ts";
 import type { ImapConnection } from "../connection.ts";
-import type { SaslMechanism } from "../../sasl/index.ts";
 import { ImapError } from "../errors.ts";
 
 export async function capability(conn: ImapConnection): Promise<Set<string>> {

@@ -5,7 +5,7 @@
 import { type CommandArg, flagArg, raw } from "../command-builder.ts";
 import type { ImapConnection } from "../connection.ts";
 import { type FetchResult, parseFetch } from "../fetch-parser.ts";
-import { sequenceSet, type SequenceSetInput } from "../sequence-set.ts";
+import { type SequenceSetInput, sequenceSet } from "../sequence-set.ts";
 
 export interface StoreOptions {
   byUid?: boolean;

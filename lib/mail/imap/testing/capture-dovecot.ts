@@ -7,11 +7,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
+import { MailSocket } from "../../net/index.ts";
 import { ImapClient } from "../client.ts";
 import { readResponse } from "../framer.ts";
 import { DEFAULT_LIMITS } from "../limits.ts";
-import { MailSocket } from "../../net/index.ts";
-import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
 export const CAPTURED_FILES = [
   "cpython-data-msg_01.eml",

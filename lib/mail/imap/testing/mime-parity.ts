@@ -8,9 +8,9 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 import { type MimeNode, parseMessage } from "../../mime/index.ts";
 import type { ImapClient } from "../client.ts";
-import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
 export const CORPUS = CORPUS_DIR;
 export const EXCEPTIONS_FILE = path.join(

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 import { MailError } from "../../errors.ts";
 import { buildMessage, buildMessageBytes, collectMessage } from "./build-message.ts";
 import { estimateMessageSize } from "./size-estimate.ts";
 import type { MessageSpec, StreamSource } from "./types.ts";
-import { hostileInputs } from "../../../dev/shared-data.ts";
 
 const compose = Object.fromEntries(hostileInputs().compose_inputs.map((i) => [i.id, i.value]));
 const base: MessageSpec = { from: "me@letterbox.test", to: ["you@letterbox.test"] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseComposeAddresses } from "./compose-addresses.ts";
 import { hostileInputs } from "../../../dev/shared-data.ts";
+import { parseComposeAddresses } from "./compose-addresses.ts";
 
 const brief = (input: string) =>
   parseComposeAddresses(input).map((a) => ({ name: a.name, address: a.address, valid: a.valid }));

@@ -1,10 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { HOSTILE_DIR } from "../../../dev/shared-data.ts";
 import { MailError } from "../../errors.ts";
 import { buildMessageBytes } from "./build-message.ts";
 import { foreignMailbox, oneLine } from "./foreign-text.ts";
 import { decode2047 } from "./testing/reference-decoders.ts";
-import { HOSTILE_DIR } from "../../../dev/shared-data.ts";
 
 describe("oneLine / foreignMailbox", () => {
   it("turns controls and line separators into single spaces", () => {

@@ -6,10 +6,10 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 import { buildMessageBytes } from "./build-message.ts";
 import { rawEncodingOf } from "./mime-parts.ts";
 import type { TransportCapabilities } from "./types.ts";
-import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
 const dir = `${CORPUS_DIR}/`;
 const files = readdirSync(dir)

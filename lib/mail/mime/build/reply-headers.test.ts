@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 import { envelopeOf, parseMessage } from "../index.ts";
 import { MAX_REFERENCES } from "./limits.ts";
 import { isWritableId } from "./message-id.ts";
 import { replyHeaders } from "./reply-headers.ts";
-import { CORPUS_DIR } from "../../../dev/shared-data.ts";
 
 describe("replyHeaders (RFC 5322 section 3.6.4)", () => {
   it("uses the parent's References and Message-ID", () => {

@@ -11,11 +11,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailstack, stackUser } from "@/lib/dev/mailstack";
 import { start, userMaildir } from "@/scripts/mailstack/stack.mjs";
+import { hostileInputs } from "../../../dev/shared-data.ts";
 import { SmtpClient } from "../../smtp/index.ts";
 import { buildMessage, collectMessage } from "./build-message.ts";
 import { parseComposeAddresses } from "./compose-addresses.ts";
 import type { MessageSpec } from "./types.ts";
-import { hostileInputs } from "../../../dev/shared-data.ts";
 
 const alice = stackUser("alice");
 const bob = stackUser("bob");

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { HOSTILE_DIR } from "../../../dev/shared-data.ts";
 import { buildMessageBytes } from "./build-message.ts";
 import { forwardSubject, replySubject } from "./subject-prefixes.ts";
-import { HOSTILE_DIR } from "../../../dev/shared-data.ts";
 
 describe("replySubject / forwardSubject", () => {
   it.each([

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { encodeText, normalizeLineEnds } from "./text-body.ts";
 import { hostileInputs } from "../../../dev/shared-data.ts";
+import { encodeText, normalizeLineEnds } from "./text-body.ts";
 
 const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("utf8");
 

@@ -6,12 +6,12 @@
  */
 import type net from "node:net";
 import tls from "node:tls";
-import type { SmtpClientOptions } from "../options.ts";
 import {
   type ScriptedServer,
   scriptedServer,
   type TestCertificate,
 } from "../../testing/scripted-server.ts";
+import type { SmtpClientOptions } from "../options.ts";
 
 export interface FakeSmtpSession {
   socket: net.Socket;

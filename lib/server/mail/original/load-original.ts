@@ -1,4 +1,5 @@
 import "server-only";
+import { MailError } from "../../../mail/errors.ts";
 /**
  * "Show original": one FETCH for the header, BODYSTRUCTURE, size and arrival time, and, when
  * the reader would display HTML, one more for that part (bounded) to see what its cid:
@@ -6,7 +7,6 @@ import "server-only";
  * source route, so a 30 MB message costs this loader a few kilobytes.
  */
 import type { TrustedAuthservIds } from "../../../mail/headers/index.ts";
-import { MailError } from "../../../mail/errors.ts";
 import { parseDate, parseMessage } from "../../../mail/mime/index.ts";
 import { findBySection, type MimeNode } from "../../../mail/mime/structure.ts";
 import { sanitizeMailHtml } from "../../render/sanitize-mail-html.ts";

@@ -3,8 +3,9 @@
  * as text for React to render as text. Built by load-original.ts from one FETCH of the header
  * and BODYSTRUCTURE (plus the displayed HTML part, to check its cid: references).
  */
-import type { AuthBadge } from "../../../mail/headers/index.ts";
+
 import type { HeaderGroupId } from "../../../mail/headers/header-groups.ts";
+import type { AuthBadge } from "../../../mail/headers/index.ts";
 
 export interface HeaderFieldView {
   /** Position in the header block, from 0 at the top. */

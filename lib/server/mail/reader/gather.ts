@@ -6,7 +6,7 @@
 import { MailError } from "../../../mail/errors.ts";
 import type { HeaderList } from "../../../mail/mime/index.ts";
 import { findBySection, type MimeNode } from "../../../mail/mime/structure.ts";
-import { type BodyChoice, chooseBody, findDeliveryStatus, type Format } from "./body-choice.ts";
+import { type BodyChoice, chooseBody, type Format, findDeliveryStatus } from "./body-choice.ts";
 
 /** Text bodies beyond this are cut (with a warning) rather than fetched whole. */
 export const MAX_TEXT_BYTES = 4 * 1024 * 1024;

@@ -3,9 +3,9 @@ import { mailContext } from "@/lib/server/actions/mail-context";
 import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { CONTENT_SAFETY_HEADERS, errorResponse } from "@/lib/server/http/route-errors";
 import { zipStream } from "@/lib/server/http/zip-stream";
+import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
 import { listAttachments } from "@/lib/server/mail/reader/attachment-list";
 import { chooseBody } from "@/lib/server/mail/reader/body-choice";
-import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
 import { storeFor } from "@/lib/server/mail/store/store-for";
 import { mailboxFromSegment } from "@/lib/view-models/routes";
 

@@ -1,8 +1,8 @@
 import { mailContext } from "@/lib/server/actions/mail-context";
 import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { CONTENT_SAFETY_HEADERS, errorResponse } from "@/lib/server/http/route-errors";
-import { displayName } from "@/lib/server/mail/reader/attachment-list";
 import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
+import { displayName } from "@/lib/server/mail/reader/attachment-list";
 import { storeFor } from "@/lib/server/mail/store/store-for";
 import { mailboxFromSegment } from "@/lib/view-models/routes";
 
