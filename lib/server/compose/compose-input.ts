@@ -7,19 +7,10 @@
 import { z } from "zod";
 import { checkAddrSpec } from "../../mail/mime/build/index.ts";
 import type { Problem, ProblemField } from "./compose-view.ts";
-import {
-  MAX_ADDRESS_CHARS,
-  MAX_ATTACHMENTS,
-  MAX_BODY_CHARS,
-  MAX_NAME_CHARS,
-  MAX_RECIPIENTS,
-  MAX_SUBJECT_CHARS,
-} from "./limits.ts";
+import { MAX_ATTACHMENTS, MAX_BODY_CHARS, MAX_RECIPIENTS, MAX_SUBJECT_CHARS } from "./limits.ts";
+import { composeOriginSchema, personSchema } from "./wire-schemas.ts";
 
-const mailbox = z.object({
-  name: z.string().max(MAX_NAME_CHARS),
-  address: z.string().max(MAX_ADDRESS_CHARS),
-});
+const mailbox = personSchema;
 const uploadId = z.string().regex(/^[0-9a-f]{32}$/);
 const messageId = z.string().max(1000);
 
@@ -35,17 +26,7 @@ export const composeSchema = z.object({
   body: z.string().max(MAX_BODY_CHARS),
   /** Uploads attached as files; inline images are found in the HTML body. */
   attachments: z.array(uploadId).max(MAX_ATTACHMENTS),
-  origin: z
-    .object({
-      mode: z.enum(["reply", "reply-all", "forward", "forward-attachment"]),
-      mailbox: z.string().min(1).max(1000),
-      uid: z.number().int().positive(),
-      part: z
-        .string()
-        .regex(/^(\d+(\.\d+)*)?$/)
-        .max(100),
-    })
-    .nullable(),
+  origin: composeOriginSchema.nullable(),
   inReplyTo: messageId.nullable(),
   references: z.array(messageId).max(200),
   draftUid: z.number().int().positive().nullable(),

@@ -1,39 +1,25 @@
 /**
  * What a draft must remember that a message has no header for: its Bcc (the builder never
  * writes one, RFC 5322 section 3.6.3), recipients not valid yet (no header can hold them), the
- * identity, HTML or plain text, and the message it answers (to flag it once sent). Kept in one header of the draft, `X-Letterbox-Draft`, as
- * base64url JSON in space-separated chunks (folded lines stay short; spaces are dropped when
+ * identity, HTML or plain text, and the message it answers (to flag it once sent). Kept in one
+ * header of the draft, `X-Letterbox-Draft`, as base64url JSON in space-separated chunks (folded lines stay short; spaces are dropped when
  * read). Only drafts carry it: a sent message never does. Read back as hostile input: any
  * draft in the folder may have been written by another program.
  */
 import { z } from "zod";
 import type { BodyFormat, ComposeOrigin } from "./compose-view.ts";
-import { MAX_ADDRESS_CHARS, MAX_NAME_CHARS, MAX_RECIPIENTS } from "./limits.ts";
+import { MAX_RECIPIENTS } from "./limits.ts";
+import { composeOriginSchema, personSchema } from "./wire-schemas.ts";
 
 export const DRAFT_HEADER = "X-Letterbox-Draft";
-
-const person = z.object({
-  name: z.string().max(MAX_NAME_CHARS),
-  address: z.string().max(MAX_ADDRESS_CHARS),
-});
 
 const metaSchema = z.object({
   v: z.literal(1),
   format: z.enum(["html", "plain"]),
   identityId: z.string().max(64).nullable(),
-  bcc: z.array(person).max(MAX_RECIPIENTS),
-  invalid: z.array(person.extend({ field: z.enum(["to", "cc", "bcc"]) })).max(MAX_RECIPIENTS),
-  origin: z
-    .object({
-      mode: z.enum(["reply", "reply-all", "forward", "forward-attachment"]),
-      mailbox: z.string().min(1).max(1000),
-      uid: z.number().int().positive(),
-      part: z
-        .string()
-        .regex(/^(\d+(\.\d+)*)?$/)
-        .max(100),
-    })
-    .nullable(),
+  bcc: z.array(personSchema).max(MAX_RECIPIENTS),
+  invalid: z.array(personSchema.extend({ field: z.enum(["to", "cc", "bcc"]) })).max(MAX_RECIPIENTS),
+  origin: composeOriginSchema.nullable(),
 });
 
 export interface DraftMeta {
