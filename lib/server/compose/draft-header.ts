@@ -2,9 +2,10 @@
  * What a draft must remember that a message has no header for: its Bcc (the builder never
  * writes one, RFC 5322 section 3.6.3), recipients not valid yet (no header can hold them), the
  * identity, HTML or plain text, and the message it answers (to flag it once sent). Kept in one
- * header of the draft, `X-Letterbox-Draft`, as base64url JSON in space-separated chunks (folded lines stay short; spaces are dropped when
- * read). Only drafts carry it: a sent message never does. Read back as hostile input: any
- * draft in the folder may have been written by another program.
+ * header of the draft, `X-Letterbox-Draft`, as base64url JSON in space-separated chunks
+ * (folded lines stay short; spaces are dropped when read). Only drafts carry it: a sent
+ * message never does. Read back as hostile input: any draft in the folder may have been
+ * written by another program.
  */
 import { z } from "zod";
 import type { BodyFormat, ComposeOrigin } from "./compose-view.ts";
