@@ -41,14 +41,17 @@ export async function setFlag(
   });
 }
 
+/** The folder with this special use, or null when the server's list has none. */
+async function findSpecialFolder(context: ImapContext, use: SpecialUse): Promise<string | null> {
+  const folders = await listFolders(context);
+  return folders.find((f) => f.specialUse === use && f.selectable)?.path ?? null;
+}
+
 /** The folder with this special use, or a clear error when the server has none. */
 export async function specialFolder(context: ImapContext, use: SpecialUse): Promise<string> {
-  const folders = await listFolders(context);
-  const found = folders.find((f) => f.specialUse === use && f.selectable);
-  if (!found) {
-    throw new MailError("INVALID_INPUT", `This account has no ${use} folder.`);
-  }
-  return found.path;
+  const found = await findSpecialFolder(context, use);
+  if (found === null) throw new MailError("INVALID_INPUT", `This account has no ${use} folder.`);
+  return found;
 }
 
 export async function moveMessages(
@@ -70,7 +73,9 @@ export async function deleteMessages(
   mailbox: string,
   selection: Selection,
 ): Promise<"trash" | "expunged"> {
-  const trash = await specialFolder(context, "trash").catch(() => null);
+  // Only a folder list that succeeded and holds no Trash means "delete for good": a failed
+  // lookup (timeout, a STATUS refused) must fail the delete, never turn it into an expunge.
+  const trash = await findSpecialFolder(context, "trash");
   if (trash && trash !== mailbox) {
     await moveMessages(context, mailbox, selection, trash);
     return "trash";
