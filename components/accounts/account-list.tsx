@@ -43,7 +43,10 @@ export function AccountList({ accounts }: { accounts: AccountRow[] }) {
             </div>
             {confirm === a.id ? (
               <span className="flex items-center gap-2">
-                <span>Remove {a.email} and everything Letterbox keeps for it?</span>
+                <span>
+                  Remove {a.email} and everything Letterbox keeps for it? Your other signed-in
+                  browsers will be signed out.
+                </span>
                 <button
                   type="button"
                   className="rounded bg-red-700 px-2 py-1 text-white"

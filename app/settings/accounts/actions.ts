@@ -89,7 +89,7 @@ export async function removeAccountAction(
   const parsed = removeInput.safeParse(input);
   if (!parsed.success) return { ok: false, message: "Which account?" };
   try {
-    await removeAccount(await getDb(), session.userId, parsed.data.accountId);
+    await removeAccount(await getDb(), session.userId, parsed.data.accountId, session.sessionId);
   } catch (error) {
     return { ok: false, message: describeMailError(error).message };
   }

@@ -1,15 +1,20 @@
 import "server-only";
 /**
- * Removing an account: its stored password, its sessions' use of it, its cached mail (POP3
- * store), and the open connections to it. The person's other accounts stay; removing the last
+ * Removing an account: its stored password, the person's other signed-in browsers, its cached
+ * mail (POP3 store), and the open connections to it. The person's other accounts stay; removing the last
  * one is refused (that is signing out, not removing).
  */
 import type { Db } from "../../db/client.ts";
 import { MailError } from "../../mail/errors.ts";
-import { closeAccountConnections } from "../mail/imap-pool.ts";
+import { closeAccountConnections, closeSessionConnections } from "../mail/imap-pool.ts";
 import { purgeAccountCaches } from "./account-caches.ts";
 
-export async function removeAccount(db: Db, userId: string, accountId: string): Promise<void> {
+export async function removeAccount(
+  db: Db,
+  userId: string,
+  accountId: string,
+  currentSessionId: string,
+): Promise<void> {
   const accounts = await db.mailAccount.findMany({
     where: { userId },
     orderBy: { createdAt: "asc" },
@@ -23,10 +28,17 @@ export async function removeAccount(db: Db, userId: string, accountId: string): 
       "This is your only account. Sign out instead of removing it.",
     );
   }
-  // Sessions signed in with this account move to another one of the person's accounts
-  // (the session row references the account and would otherwise be deleted with it).
+  // Any linked account's password opens the whole set, so whoever knew the removed one may be
+  // signed in elsewhere: every other browser of the person is signed out. This one stays,
+  // moved off the account if it was looking at it (the row would be deleted with it).
+  const others = await db.session.findMany({
+    where: { userId, id: { not: currentSessionId } },
+    select: { id: true },
+  });
+  await db.session.deleteMany({ where: { userId, id: { not: currentSessionId } } });
+  await Promise.all(others.map((o) => closeSessionConnections(o.id)));
   await db.session.updateMany({
-    where: { userId, accountId },
+    where: { id: currentSessionId, accountId },
     data: { accountId: remaining[0]!.id },
   });
   await closeAccountConnections(accountId);

@@ -1,0 +1,98 @@
+/**
+ * Removing a linked account, on a throwaway SQLite database: the row and its encrypted
+ * password go, the person's other browsers are signed out (whoever knew the removed
+ * password may be one of them), this browser stays on a remaining account.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { type Db, getDb } from "../../db/client.ts";
+import { createSession, findSession } from "../auth/session-store.ts";
+import { forgetServerKey } from "../crypto/server-key.ts";
+import { saveVerifiedAccount } from "./account-store.ts";
+import { removeAccount } from "./remove-account.ts";
+import type { ServerSettings } from "./server-settings.ts";
+
+vi.mock("server-only", () => ({}));
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-remove-"));
+let db: Db;
+
+beforeAll(async () => {
+  process.env.LETTERBOX_DATA_DIR = dataDir;
+  delete process.env.DATABASE_URL;
+  delete process.env.LETTERBOX_SECRET;
+  forgetServerKey();
+  db = await getDb();
+});
+afterAll(async () => {
+  await db.$disconnect();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function settings(user: string): ServerSettings {
+  return {
+    incomingProtocol: "imap",
+    incomingHost: "imap.example.test",
+    incomingPort: 993,
+    incomingSecurity: "tls",
+    incomingUsername: user,
+    smtpHost: "smtp.example.test",
+    smtpPort: 587,
+    smtpSecurity: "starttls",
+    smtpUsername: user,
+  };
+}
+
+async function linkedPair(prefix: string) {
+  const main = await saveVerifiedAccount(db, {
+    email: `${prefix}@example.test`,
+    settings: settings(prefix),
+    password: "main password",
+  });
+  const shared = await saveVerifiedAccount(db, {
+    email: `${prefix}-team@example.test`,
+    settings: settings(`${prefix}-team`),
+    password: "team password",
+    userId: main.userId,
+  });
+  return { main, shared, userId: main.userId };
+}
+
+describe("removeAccount", () => {
+  it("deletes the account and signs out every other browser of the person", async () => {
+    const { main, shared, userId } = await linkedPair("ann");
+    const here = await createSession(db, userId, shared.id);
+    const viaShared = await createSession(db, userId, shared.id);
+    const viaMain = await createSession(db, userId, main.id);
+    const hereId = (await findSession(db, here.token))!.sessionId;
+
+    await removeAccount(db, userId, shared.id, hereId);
+
+    expect(await db.mailAccount.findUnique({ where: { id: shared.id } })).toBeNull();
+    const stillHere = await findSession(db, here.token);
+    expect(stillHere?.accountId).toBe(main.id);
+    expect(await findSession(db, viaShared.token)).toBeNull();
+    expect(await findSession(db, viaMain.token)).toBeNull();
+    expect(await db.mailAccount.findUnique({ where: { id: main.id } })).not.toBeNull();
+  });
+
+  it("refuses to remove the only account, or someone else's", async () => {
+    const { main, shared, userId } = await linkedPair("bea");
+    const other = await linkedPair("cid");
+    const here = await createSession(db, userId, main.id);
+    const hereId = (await findSession(db, here.token))!.sessionId;
+
+    await expect(removeAccount(db, userId, other.main.id, hereId)).rejects.toThrow(
+      "That account is not one of yours.",
+    );
+    expect(await db.mailAccount.findUnique({ where: { id: other.main.id } })).not.toBeNull();
+
+    await removeAccount(db, userId, shared.id, hereId);
+    await expect(removeAccount(db, userId, main.id, hereId)).rejects.toThrow(
+      "This is your only account. Sign out instead of removing it.",
+    );
+    expect((await findSession(db, here.token))?.accountId).toBe(main.id);
+  });
+});
