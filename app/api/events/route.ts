@@ -1,4 +1,6 @@
-import { AccessError, mailContext } from "@/lib/server/actions/mail-context";
+import { getDb } from "@/lib/db/client";
+import { mailContext } from "@/lib/server/actions/mail-context";
+import { sessionStillHolds } from "@/lib/server/auth/session-store";
 import { errorResponse } from "@/lib/server/http/route-errors";
 import { type WatchEvent, watchMailbox } from "@/lib/server/live/mailbox-watch";
 import { watchPop3 } from "@/lib/server/live/pop3-watch";
@@ -20,7 +22,7 @@ export async function GET(request: Request) {
   try {
     context = await mailContext(search.get("account") ?? undefined);
   } catch (error) {
-    return error instanceof AccessError ? errorResponse(error) : errorResponse(error);
+    return errorResponse(error);
   }
 
   const encoder = new TextEncoder();
@@ -38,8 +40,24 @@ export async function GET(request: Request) {
         open = false;
         controller.close();
       };
-      const keepalive = setInterval(() => {
-        if (open) controller.enqueue(encoder.encode(": keepalive\n\n"));
+      // Each keepalive also asks whether the session still holds: signing out in another tab,
+      // or removing the account, must not leave this watch reading mail.
+      const keepalive = setInterval(async () => {
+        if (!open) return;
+        const holds = await sessionStillHolds(
+          await getDb(),
+          context.sessionId,
+          context.account.id,
+        ).catch((error: unknown) => {
+          console.error("events: session check failed", error);
+          return true;
+        });
+        if (!holds) {
+          send("ended", { message: "Your session has ended. Sign in again." });
+          clearInterval(keepalive);
+          void cleanup();
+          close();
+        } else if (open) controller.enqueue(encoder.encode(": keepalive\n\n"));
       }, KEEPALIVE_MS);
       let pending: NodeJS.Timeout | undefined;
       const onEvent = (event: WatchEvent) => {
@@ -59,6 +77,8 @@ export async function GET(request: Request) {
           await watch.stop();
           close();
         };
+        // The browser may have left while the watch was connecting: nothing else would stop it.
+        if (!open) return void (await cleanup());
         await watch.ready;
         send("ready", { mailbox });
         watch.ended.then(

@@ -32,6 +32,12 @@ export function useLiveUpdates(accountId: string, mailbox: string, onChange: () 
       source.addEventListener("alert", (e) => {
         notify("info", `Your mail server says: ${JSON.parse((e as MessageEvent).data).text}`);
       });
+      // Signed out elsewhere, or the account removed: stop asking, and say why.
+      source.addEventListener("ended", (e) => {
+        source?.close();
+        closed = true;
+        notify("error", JSON.parse((e as MessageEvent).data).message);
+      });
       source.addEventListener("failed", () => {
         source?.close();
         if (!closed) retry = setTimeout(open, 20_000);

@@ -8,7 +8,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type Db, getDb } from "../../db/client.ts";
-import { createSession, findSession } from "../auth/session-store.ts";
+import { createSession, findSession, sessionStillHolds } from "../auth/session-store.ts";
 import { forgetServerKey } from "../crypto/server-key.ts";
 import { saveVerifiedAccount } from "./account-store.ts";
 import { removeAccount } from "./remove-account.ts";
@@ -67,8 +67,15 @@ describe("removeAccount", () => {
     const viaShared = await createSession(db, userId, shared.id);
     const viaMain = await createSession(db, userId, main.id);
     const hereId = (await findSession(db, here.token))!.sessionId;
+    const viaMainId = (await findSession(db, viaMain.token))!.sessionId;
+    expect(await sessionStillHolds(db, viaMainId, shared.id)).toBe(true);
 
     await removeAccount(db, userId, shared.id, hereId);
+
+    // What a live watch asks at each keepalive.
+    expect(await sessionStillHolds(db, viaMainId, main.id)).toBe(false);
+    expect(await sessionStillHolds(db, hereId, shared.id)).toBe(false);
+    expect(await sessionStillHolds(db, hereId, main.id)).toBe(true);
 
     expect(await db.mailAccount.findUnique({ where: { id: shared.id } })).toBeNull();
     const stillHere = await findSession(db, here.token);

@@ -50,6 +50,19 @@ export async function findSession(db: Db, token: string | undefined): Promise<Se
   return { sessionId: id, userId: row.userId, accountId: row.accountId, expiresAt };
 }
 
+/** Whether a session still exists, unexpired, and may still use this account. */
+export async function sessionStillHolds(
+  db: Db,
+  sessionId: string,
+  accountId: string,
+): Promise<boolean> {
+  const row = await db.session.findUnique({
+    where: { id: sessionId },
+    select: { expiresAt: true, user: { select: { accounts: { where: { id: accountId } } } } },
+  });
+  return row !== null && row.expiresAt.getTime() > Date.now() && row.user.accounts.length > 0;
+}
+
 export async function switchSessionAccount(db: Db, sessionId: string, accountId: string) {
   await db.session.update({ where: { id: sessionId }, data: { accountId } });
 }
