@@ -1,5 +1,6 @@
 import "server-only";
 import type { z } from "zod";
+import { isMailError } from "../../mail/errors.ts";
 import { describeMailError, type UserFacingError } from "../mail/describe-error.ts";
 import { AccessError, type MailContext, mailContext } from "./mail-context.ts";
 
@@ -35,8 +36,9 @@ export async function runMailAction<S extends z.ZodType, T>(
     if (error instanceof AccessError) {
       return { ok: false, error: { code: error.code, message: error.message } };
     }
-    if (!(error instanceof Error && "code" in error))
-      console.error("letterbox action failed", error);
+    // A MailError is the server's answer, shown to the person; anything else is our bug or the
+    // database's, and needs a log line as well.
+    if (!isMailError(error)) console.error("letterbox action failed", error);
     return { ok: false, error: describeMailError(error, service) };
   }
 }

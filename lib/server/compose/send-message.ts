@@ -9,6 +9,7 @@ import "server-only";
  * that lists exactly who was refused.
  */
 import { getDb } from "../../db/client.ts";
+import { isMailError } from "../../mail/errors.ts";
 import { buildMessage, collectMessage } from "../../mail/mime/build/index.ts";
 import type { SendResult, SmtpClient } from "../../mail/smtp/index.ts";
 import type { MailContext } from "../actions/mail-context.ts";
@@ -122,7 +123,7 @@ export async function sendComposed(
       error instanceof TooLarge
         ? { code: error.code, message: error.message, refused: [] }
         : describeSendError(error);
-    if (!(error instanceof TooLarge) && !(error instanceof Error && "code" in error)) {
+    if (!(error instanceof TooLarge) && !isMailError(error)) {
       console.error("letterbox: sending failed", error);
     }
     let draftUid: number | null = null;

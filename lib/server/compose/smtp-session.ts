@@ -5,10 +5,13 @@ import "server-only";
  * said, remembered for a while so opening the composer does not connect every time.
  */
 import type { MailAccount } from "../../generated/prisma-sqlite/client.ts";
+import { isMailError } from "../../mail/errors.ts";
 import { SmtpClient } from "../../mail/smtp/index.ts";
 import { accountPassword, accountSettings } from "../accounts/account-store.ts";
 import { smtpOptions } from "../mail/client-options.ts";
 import { SMTP_FACTS_TTL_MS } from "./limits.ts";
+
+const UNREACHABLE_TTL_MS = 60_000;
 
 export interface SmtpFacts {
   /** RFC 1870 SIZE, or null when the server states none or could not be reached. */
@@ -48,8 +51,16 @@ export async function smtpFacts(account: MailAccount): Promise<SmtpFacts> {
   try {
     client = await connectSmtp(account);
     return rememberFacts(account, client);
-  } catch {
-    return { maxMessageSize: null, reached: false };
+  } catch (error) {
+    if (!isMailError(error)) console.error("letterbox: SMTP size check failed", error);
+    // Remembered like an answer, so that while the server is down each upload does not wait
+    // out a connect timeout of its own.
+    const facts = { maxMessageSize: null, reached: false };
+    cache.set(cacheKey(account), {
+      facts,
+      at: Date.now() - SMTP_FACTS_TTL_MS + UNREACHABLE_TTL_MS,
+    });
+    return facts;
   } finally {
     await client?.quit().catch(() => client?.close());
   }

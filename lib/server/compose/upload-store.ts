@@ -193,6 +193,14 @@ export async function composeUsage(
 
 let lastSweep = 0;
 
+/** No directory yet, or a file another sweep removed first, is the answer; other errors are not. */
+function whenMissing<T>(value: T): (error: unknown) => T {
+  return (error) => {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return value;
+    throw error;
+  };
+}
+
 /**
  * Delete expired uploads, and files whose row is gone (the session ended and took its rows
  * with it). At most once an hour, from the upload route: no timer to keep alive.
@@ -201,14 +209,14 @@ export async function sweepUploads(db: Db, now = Date.now()): Promise<void> {
   if (now - lastSweep < 60 * 60 * 1000) return;
   lastSweep = now;
   await db.upload.deleteMany({ where: { createdAt: { lt: new Date(now - UPLOAD_TTL_MS) } } });
-  const names = await fsp.readdir(uploadsDir()).catch(() => [] as string[]);
+  const names = await fsp.readdir(uploadsDir()).catch(whenMissing([] as string[]));
   const ids = names.map((name) => name.replace(/\.part$/, "")).filter((id) => ID.test(id));
   const rows = await db.upload.findMany({ where: { id: { in: ids } }, select: { id: true } });
   const live = new Set(rows.map((r) => r.id));
   for (const name of names) {
     if (live.has(name)) continue;
     const file = path.join(uploadsDir(), name);
-    const stat = await fsp.stat(file).catch(() => null);
+    const stat = await fsp.stat(file).catch(whenMissing(null));
     if (stat && stat.mtimeMs < now - ORPHAN_GRACE_MS) await fsp.rm(file, { force: true });
   }
 }

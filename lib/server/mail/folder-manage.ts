@@ -5,6 +5,7 @@ import "server-only";
  * can never become a second command.
  */
 import { MailError } from "../../mail/errors.ts";
+import { ImapError } from "../../mail/imap/index.ts";
 import { listFolders } from "./folders.ts";
 import { type ImapContext, withImap } from "./imap-pool.ts";
 
@@ -31,6 +32,12 @@ async function delimiterOf(context: ImapContext): Promise<string> {
 }
 
 /** Creates `name` under `parent` (or at the top); returns the full path. */
+/** A tagged NO is the server declining a formality; anything else (a dropped link) fails. */
+function ignoreRefusal(error: unknown): void {
+  if (error instanceof ImapError && error.status === "NO") return;
+  throw error;
+}
+
 export async function createFolder(
   context: ImapContext,
   name: string,
@@ -77,7 +84,7 @@ export async function renameFolder(
     if (client.mailbox?.name === path) await client.unselect().catch(() => client.closeMailbox());
     await client.renameMailbox(path, target);
     // Servers that subscribe renamed folders themselves answer NO to a second SUBSCRIBE.
-    await client.subscribe(target).catch(() => undefined);
+    await client.subscribe(target).catch(ignoreRefusal);
   });
   return target;
 }
@@ -88,7 +95,7 @@ export async function deleteFolder(context: ImapContext, path: string): Promise<
   await withImap(context, async (client) => {
     if (client.mailbox?.name === path) await client.unselect().catch(() => client.closeMailbox());
     // A folder that was never subscribed answers NO here; deleting it is still what was asked.
-    await client.unsubscribe(path).catch(() => undefined);
+    await client.unsubscribe(path).catch(ignoreRefusal);
     await client.deleteMailbox(path);
   });
 }
