@@ -11,13 +11,16 @@ export function messageHref(accountId: string, mailbox: string, uid: number): st
 }
 
 /** Route params arrive still percent-encoded in some Next versions and decoded in others. */
-export function mailboxFromSegment(segment: string): string {
+/** A URL path segment as text; a malformed escape (a hand-edited URL) is kept as typed. */
+export function fromSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
   } catch {
     return segment;
   }
 }
+
+export const mailboxFromSegment = fromSegment;
 
 export function partHref(
   accountId: string,

@@ -1,5 +1,5 @@
 import { currentSession } from "@/lib/server/auth/current-session";
-import { fetchRemoteImage, ImageFetchError } from "@/lib/server/http/image-fetch";
+import { fetchRemoteImage, imageFetchFailureResponse } from "@/lib/server/http/image-fetch";
 import { CONTENT_SAFETY_HEADERS } from "@/lib/server/http/route-errors";
 import { verifyImageProxy } from "@/lib/server/mail/image-proxy-url";
 
@@ -15,7 +15,7 @@ export async function GET(request: Request) {
   if (!verifyImageProxy(url, search.get("sig") ?? ""))
     return new Response("Not a proxied image", { status: 403 });
   try {
-    const image = await fetchRemoteImage(url);
+    const image = await fetchRemoteImage(url, { signal: request.signal });
     return new Response(new Uint8Array(image.bytes), {
       headers: {
         ...CONTENT_SAFETY_HEADERS,
@@ -24,9 +24,10 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    const status = error instanceof ImageFetchError ? error.status : 502;
-    return new Response(error instanceof Error ? error.message : "The image could not be fetched", {
-      status,
-    });
+    // The reader went away: nobody reads the answer, and it is not the image server's fault.
+    if (request.signal.aborted) return new Response(null, { status: 499 });
+    // A fixed sentence only: the error's own text ("connect ECONNREFUSED 10.0.0.5:6379")
+    // would tell a sender which internal ports answer. The detail is logged.
+    return imageFetchFailureResponse(error, url);
   }
 }

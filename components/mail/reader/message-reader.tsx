@@ -9,7 +9,7 @@ import { ReaderToolbar } from "@/components/mail/reader/reader-toolbar";
 import { RemoteContentBar } from "@/components/mail/reader/remote-content-bar";
 import { StatusCard } from "@/components/mail/reader/status-card";
 import { getDb } from "@/lib/db/client";
-import { mailContext } from "@/lib/server/actions/mail-context";
+import { pageMailContext } from "@/lib/server/actions/page-context";
 import { learnFromReading } from "@/lib/server/compose/contacts";
 import { requestOrigin } from "@/lib/server/http/request-origin";
 import { describeMailError } from "@/lib/server/mail/describe-error";
@@ -34,7 +34,7 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 /** The reading pane for one message; the folder view and "All inboxes" both show it. */
 export async function MessageReader({ accountId, mailbox, uid, query, base, listHref }: Props) {
-  const context = await mailContext(accountId);
+  const context = await pageMailContext(accountId);
   const section = one(query.part) ?? "";
   if (section && !/^\d+(\.\d+)*$/.test(section)) notFound();
   const prefer =

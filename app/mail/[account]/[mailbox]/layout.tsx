@@ -1,10 +1,10 @@
 import type { ReactNode } from "react";
 import { MessageList } from "@/components/mail/list/message-list";
 import { MailboxPanes } from "@/components/mail/mailbox-panes";
-import { mailContext } from "@/lib/server/actions/mail-context";
+import { pageMailContext } from "@/lib/server/actions/page-context";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { storeFor } from "@/lib/server/mail/store/store-for";
-import { mailboxFromSegment } from "@/lib/view-models/routes";
+import { fromSegment, mailboxFromSegment } from "@/lib/view-models/routes";
 
 interface Params {
   account: string;
@@ -20,7 +20,7 @@ export default async function MailboxLayout({
 }) {
   const { account, mailbox: segment } = await params;
   const mailbox = mailboxFromSegment(segment);
-  const context = await mailContext(decodeURIComponent(account));
+  const context = await pageMailContext(fromSegment(account));
   let list: ReactNode;
   try {
     const store = storeFor(context);

@@ -1,6 +1,11 @@
 import { notFound } from "next/navigation";
 import { MessageReader, type SearchParams } from "@/components/mail/reader/message-reader";
-import { mailboxFromSegment, mailboxHref, messageHref } from "@/lib/view-models/routes";
+import {
+  fromSegment,
+  mailboxFromSegment,
+  mailboxHref,
+  messageHref,
+} from "@/lib/view-models/routes";
 
 interface Props {
   params: Promise<{ account: string; mailbox: string; uid: string }>;
@@ -11,7 +16,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
   const { account, mailbox: segment, uid: uidText } = await params;
   const uid = Number(uidText);
   if (!Number.isSafeInteger(uid) || uid < 1) notFound();
-  const accountId = decodeURIComponent(account);
+  const accountId = fromSegment(account);
   const mailbox = mailboxFromSegment(segment);
   return (
     <MessageReader

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { MessageReader, type SearchParams } from "@/components/mail/reader/message-reader";
-import { unifiedHref } from "@/lib/view-models/routes";
+import { fromSegment, unifiedHref } from "@/lib/view-models/routes";
 
 interface Props {
   params: Promise<{ account: string; uid: string }>;
@@ -12,7 +12,7 @@ export default async function UnifiedMessagePage({ params, searchParams }: Props
   const { account, uid: uidText } = await params;
   const uid = Number(uidText);
   if (!Number.isSafeInteger(uid) || uid < 1) notFound();
-  const accountId = decodeURIComponent(account);
+  const accountId = fromSegment(account);
   return (
     <MessageReader
       accountId={accountId}

@@ -7,11 +7,11 @@ import { RouteTimeline } from "@/components/mail/original/route-timeline";
 import { SourceView } from "@/components/mail/original/source-view";
 import { BackIcon } from "@/components/ui/icons";
 import { trustedAuthservIdsOf } from "@/lib/server/accounts/trusted-authserv";
-import { mailContext } from "@/lib/server/actions/mail-context";
+import { pageMailContext } from "@/lib/server/actions/page-context";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { loadOriginal } from "@/lib/server/mail/original/load-original";
 import type { OriginalView } from "@/lib/server/mail/original/original-view";
-import { mailboxFromSegment, messageHref, sourceHref } from "@/lib/view-models/routes";
+import { fromSegment, mailboxFromSegment, messageHref, sourceHref } from "@/lib/view-models/routes";
 
 interface Props {
   params: Promise<{ account: string; mailbox: string; uid: string }>;
@@ -34,9 +34,9 @@ export default async function OriginalPage({ params, searchParams }: Props) {
   const query = await searchParams;
   const uid = Number(uidText);
   if (!Number.isSafeInteger(uid) || uid < 1) notFound();
-  const accountId = decodeURIComponent(account);
+  const accountId = fromSegment(account);
   const mailbox = mailboxFromSegment(segment);
-  const context = await mailContext(accountId);
+  const context = await pageMailContext(accountId);
   const section = one(query.part) ?? "";
   if (section && !/^\d+(\.\d+)*$/.test(section)) notFound();
 
