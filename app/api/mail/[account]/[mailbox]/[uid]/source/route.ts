@@ -47,11 +47,12 @@ export async function GET(request: Request, { params }: Params) {
         },
       });
     }
-    const offset = Math.max(0, Number(search.get("offset") ?? 0) || 0);
-    const length = Math.min(
-      MAX_PAGE,
-      Math.max(1, Number(search.get("length") ?? MAX_PAGE) || MAX_PAGE),
-    );
+    const offset = Number(search.get("offset") ?? 0);
+    const asked = Number(search.get("length") ?? MAX_PAGE);
+    // Checked before any byte is sent: once the stream started, an error could only cut it short.
+    if (!Number.isSafeInteger(offset) || offset < 0 || !Number.isSafeInteger(asked) || asked < 1)
+      return new Response("offset and length must be whole numbers", { status: 400 });
+    const length = Math.min(MAX_PAGE, asked);
     if (offset >= size && size > 0) return new Response("", { status: 416 });
     return new Response(
       storeFor(context).stream({ mailbox, uid, section, partial: { start: offset, length } }),
