@@ -70,6 +70,20 @@ describe("server key", () => {
     fs.rmSync(dir, { recursive: true });
   });
 
+  it("with PostgreSQL, refuses to generate a key of its own (each app server would differ)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-key-"));
+    process.env.LETTERBOX_DATA_DIR = dir;
+    process.env.DATABASE_URL = "postgresql://letterbox@db.example.test/letterbox";
+    delete process.env.LETTERBOX_SECRET;
+    forgetServerKey();
+    expect(() => serverKey()).toThrow(/set LETTERBOX_SECRET/);
+    expect(fs.existsSync(path.join(dir, "secret.key"))).toBe(false);
+    process.env.LETTERBOX_SECRET = "a secret shared by every app server";
+    forgetServerKey();
+    expect(serverKey().length).toBe(32);
+    fs.rmSync(dir, { recursive: true });
+  });
+
   it("refuses a short LETTERBOX_SECRET", () => {
     process.env.LETTERBOX_SECRET = "short";
     forgetServerKey();

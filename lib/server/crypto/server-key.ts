@@ -7,7 +7,7 @@
 import { hkdfSync, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { dataDir } from "../../db/config.ts";
+import { databaseConfig, dataDir } from "../../db/config.ts";
 
 const KEY_FILE = "secret.key";
 const MIN_SECRET_LENGTH = 16;
@@ -31,6 +31,13 @@ function loadKey(): Buffer {
       throw new Error(`LETTERBOX_SECRET must be at least ${MIN_SECRET_LENGTH} characters long`);
     }
     return Buffer.from(hkdfSync("sha256", secret, "letterbox", "credentials-v1", 32));
+  }
+  if (databaseConfig().provider === "postgresql") {
+    // PostgreSQL means several app servers: each would generate a key of its own, and none
+    // could read the passwords (or check the image links) another one wrote.
+    throw new Error(
+      "With PostgreSQL (DATABASE_URL=postgres://…) set LETTERBOX_SECRET, the same on every app server: it is what encrypts the stored mail passwords.",
+    );
   }
   const dir = dataDir();
   const file = path.join(dir, KEY_FILE);
