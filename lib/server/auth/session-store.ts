@@ -1,12 +1,14 @@
 /**
  * Server-side sessions. The browser holds a random 256-bit token in an httpOnly cookie; the
- * database holds only its SHA-256, the expiry and the account. Expiry slides with use, up to a
- * fixed idle limit, so a forgotten tab does not stay signed in forever.
+ * database holds only its SHA-256, the expiry and the account. Expiry slides with use (a week
+ * idle ends it) but never past an absolute age, so a stolen token used now and then does not
+ * live for ever; the cookie is written once, at sign-in, to last exactly that long.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../../db/client.ts";
 
 export const SESSION_IDLE_MS = 7 * 24 * 60 * 60 * 1000;
+export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 /** Refresh lastSeen/expiry at most this often, so reads don't turn into writes. */
 const TOUCH_INTERVAL_MS = 5 * 60 * 1000;
 
@@ -21,15 +23,28 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 
+/**
+ * A new session; `expiresAt` is when the browser should forget the token (the absolute age).
+ * Signing in is also when rows nobody will present again are swept.
+ */
 export async function createSession(
   db: Db,
   userId: string,
   accountId: string,
 ): Promise<{ token: string; expiresAt: Date }> {
+  await deleteExpiredSessions(db);
   const token = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_IDLE_MS);
-  await db.session.create({ data: { id: hashToken(token), userId, accountId, expiresAt } });
-  return { token, expiresAt };
+  const now = Date.now();
+  await db.session.create({
+    data: {
+      id: hashToken(token),
+      userId,
+      accountId,
+      createdAt: new Date(now),
+      expiresAt: new Date(now + SESSION_IDLE_MS),
+    },
+  });
+  return { token, expiresAt: new Date(now + SESSION_MAX_AGE_MS) };
 }
 
 export async function findSession(db: Db, token: string | undefined): Promise<SessionInfo | null> {
@@ -44,7 +59,9 @@ export async function findSession(db: Db, token: string | undefined): Promise<Se
   }
   let expiresAt = row.expiresAt;
   if (now - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    expiresAt = new Date(now + SESSION_IDLE_MS);
+    expiresAt = new Date(
+      Math.min(now + SESSION_IDLE_MS, row.createdAt.getTime() + SESSION_MAX_AGE_MS),
+    );
     await db.session.update({ where: { id }, data: { lastSeenAt: new Date(now), expiresAt } });
   }
   return { sessionId: id, userId: row.userId, accountId: row.accountId, expiresAt };
