@@ -8,6 +8,7 @@ export type MailErrorCode =
   // connection layer (lib/mail/net)
   | "CONNECTION_REFUSED"
   | "DNS_FAILURE"
+  | "ADDRESS_REFUSED"
   | "TLS_FAILURE"
   | "TLS_CERT_MISMATCH"
   | "TIMEOUT"

@@ -3,7 +3,12 @@
  * STARTTLS, capabilities, authentication, ENABLE) and every command family is one method
  * away. The methods are thin: the protocol lives in commands/, the state in connection.ts.
  */
-import { MailSocket, type TlsPolicy, type TranscriptSink } from "../net/index.ts";
+import {
+  type AddressCheck,
+  MailSocket,
+  type TlsPolicy,
+  type TranscriptSink,
+} from "../net/index.ts";
 import { plainMechanism, type SaslMechanism, xoauth2Mechanism } from "../sasl/index.ts";
 import * as appendCmd from "./commands/append.ts";
 import * as copyMove from "./commands/copy-move.ts";
@@ -50,6 +55,8 @@ export interface ImapClientOptions {
   timeouts?: Partial<ImapTimeouts>;
   /** The conversation, both directions, credentials redacted. */
   transcript?: TranscriptSink;
+  /** Which addresses the server's name may lead to (refused: ADDRESS_REFUSED); default any. */
+  addressCheck?: AddressCheck;
 }
 
 export interface IdleHandle {
@@ -85,6 +92,7 @@ export class ImapClient {
       readTimeoutMs: timeouts.commandMs,
       maxLineLength: limits.maxLineLength,
       transcript: options.transcript,
+      addressCheck: options.addressCheck,
     });
     const conn = new ImapConnection(socket, {
       limits,

@@ -1,3 +1,4 @@
+export type { AddressCheck } from "./address-check.ts";
 export { ByteReader } from "./byte-reader.ts";
 export {
   type LineChannel,

@@ -5,6 +5,7 @@
  * in chunk by chunk); TLS upgrade and closing. The protocols add their reply formats on top.
  */
 import { MailError } from "../errors.ts";
+import type { AddressCheck } from "./address-check.ts";
 import { MailSocket, type WriteOptions } from "./mail-socket.ts";
 import type { TlsPolicy } from "./tls-options.ts";
 import type { Direction, TranscriptSink } from "./transcript.ts";
@@ -18,6 +19,8 @@ export interface LineConnectionOptions {
   connectTimeoutMs: number;
   commandTimeoutMs: number;
   transcript?: TranscriptSink;
+  /** Which addresses the connection may go to (MailSocket's ConnectOptions). */
+  addressCheck?: AddressCheck;
 }
 
 /** "tls": TLS from the first byte; "starttls": plain, then upgraded; "none": plain (tests). */
@@ -34,6 +37,7 @@ export function lineConnectionOptions(
     security: LineSecurity;
     tlsPolicy?: TlsPolicy;
     transcript?: TranscriptSink;
+    addressCheck?: AddressCheck;
   },
   timeouts: { connectMs: number; commandMs: number },
 ): LineConnectionOptions {
@@ -51,6 +55,7 @@ export function lineConnectionOptions(
     connectTimeoutMs: timeouts.connectMs,
     commandTimeoutMs: timeouts.commandMs,
     transcript: settings.transcript,
+    addressCheck: settings.addressCheck,
   };
 }
 
@@ -76,6 +81,7 @@ export async function openLineChannel(
     connectTimeoutMs: options.connectTimeoutMs,
     readTimeoutMs: options.commandTimeoutMs,
     maxLineLength,
+    addressCheck: options.addressCheck,
     transcript: sink
       ? (direction, text) => {
           if (!paused.on) sink(direction, text);

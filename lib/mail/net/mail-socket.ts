@@ -6,6 +6,7 @@
 import net from "node:net";
 import tls from "node:tls";
 import { MailError } from "../errors.ts";
+import { type AddressCheck, checkConnected, checkedLookup, checkLiteral } from "./address-check.ts";
 import { ByteReader } from "./byte-reader.ts";
 import { classifySocketError, NetError } from "./net-error.ts";
 import { type TlsPolicy, verifyPeer } from "./tls-options.ts";
@@ -24,6 +25,12 @@ export interface ConnectOptions {
   /** Longest line accepted from the server, in bytes. Default 1 MiB. */
   maxLineLength?: number;
   transcript?: TranscriptSink;
+  /**
+   * Vetoes addresses before anything is sent to them: applied to the addresses the host name
+   * resolves to (or to the IP literal), so a name cannot lead where its address may not.
+   * A refusal is a NetError with code ADDRESS_REFUSED.
+   */
+  addressCheck?: AddressCheck;
 }
 
 export interface WriteOptions {
@@ -277,11 +284,34 @@ export class MailSocket {
   }
 }
 
-function openSocket(options: ConnectOptions): Promise<net.Socket> {
+/** Where a new connection goes: host and port, and the address check as a `lookup`. */
+function target(options: ConnectOptions): net.TcpNetConnectOpts {
+  const { host, port, addressCheck } = options;
+  if (!addressCheck) return { host, port };
+  checkLiteral(addressCheck, host, port);
+  return { host, port, lookup: checkedLookup(addressCheck, port) };
+}
+
+/** Rejects with the refusal when the connected address fails the check; true if it did. */
+function refusedAfterConnect(
+  options: ConnectOptions,
+  socket: net.Socket,
+  reject: (error: NetError) => void,
+): boolean {
+  if (!options.addressCheck) return false;
+  const refused = checkConnected(options.addressCheck, socket, options.host, options.port);
+  if (!refused) return false;
+  socket.destroy();
+  reject(refused);
+  return true;
+}
+
+async function openSocket(options: ConnectOptions): Promise<net.Socket> {
   const timeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT;
-  if (options.tls) return handshake(options, undefined, timeoutMs);
+  const where = target(options);
+  if (options.tls) return handshake(options, undefined, timeoutMs, where);
   return new Promise<net.Socket>((resolve, reject) => {
-    const socket = net.connect({ host: options.host, port: options.port });
+    const socket = net.connect(where);
     const timer = setTimeout(() => {
       socket.destroy();
       reject(
@@ -293,6 +323,7 @@ function openSocket(options: ConnectOptions): Promise<net.Socket> {
     }, timeoutMs);
     socket.once("connect", () => {
       clearTimeout(timer);
+      if (refusedAfterConnect(options, socket, reject)) return;
       socket.removeAllListeners("error");
       socket.setNoDelay(true);
       resolve(socket);
@@ -323,17 +354,21 @@ function contextWithExtraCa(
   return context;
 }
 
-/** TLS over a fresh connection or over an existing plain socket (STARTTLS). */
+/**
+ * TLS over a fresh connection to `where` or over an existing plain socket (STARTTLS, whose
+ * address was checked when it connected).
+ */
 function handshake(
   options: ConnectOptions,
   existing: net.Socket | undefined,
   timeoutMs: number,
+  where: net.TcpNetConnectOpts = { host: options.host, port: options.port },
 ): Promise<tls.TLSSocket> {
   const policy = options.tlsPolicy ?? {};
   const servername = policy.servername ?? options.host;
   return new Promise<tls.TLSSocket>((resolve, reject) => {
     const socket = tls.connect({
-      ...(existing ? { socket: existing } : { host: options.host, port: options.port }),
+      ...(existing ? { socket: existing } : where),
       // SNI must not be an IP address (RFC 6066 section 3).
       servername: net.isIP(servername) ? undefined : servername,
       secureContext: policy.ca
@@ -353,6 +388,11 @@ function handshake(
         }),
       );
     }, timeoutMs);
+    if (!existing) {
+      socket.once("connect", () => {
+        if (refusedAfterConnect(options, socket, reject)) clearTimeout(timer);
+      });
+    }
     socket.once("secureConnect", () => {
       clearTimeout(timer);
       socket.removeAllListeners("error");

@@ -14,6 +14,11 @@ export interface PeerCertificateInfo {
 export interface NetErrorDetails {
   host: string;
   port: number;
+  /**
+   * The IP address: for ADDRESS_REFUSED, the one the caller's address check refused; for a
+   * certificate failure, the one the TLS session was with.
+   */
+  address?: string;
   /** Node's own error code (ECONNREFUSED, DEPTH_ZERO_SELF_SIGNED_CERT, ...), when there was one. */
   systemCode?: string;
   /** Why TLS failed, in the words of OpenSSL/Node. */

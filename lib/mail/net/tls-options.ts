@@ -47,13 +47,16 @@ export function describeCertificate(cert: PeerCertificate): PeerCertificateInfo 
 export function verifyPeer(socket: TLSSocket, host: string, port: number, policy: TlsPolicy): void {
   const cert = socket.getPeerCertificate();
   const info = cert?.fingerprint256 ? describeCertificate(cert) : undefined;
+  // Which machine showed this certificate: the caller may not want to show a stranger the
+  // certificate of a host inside its own network.
+  const address = socket.remoteAddress;
   if (policy.pinnedFingerprint256) {
     const expected = normalizeFingerprint(policy.pinnedFingerprint256);
     if (info && normalizeFingerprint(info.fingerprint256) === expected) return;
     throw new NetError(
       "TLS_CERT_MISMATCH",
       `The certificate of ${host}:${port} is not the one you accepted earlier`,
-      { host, port, reason: "pinned fingerprint mismatch", certificate: info },
+      { host, port, address, reason: "pinned fingerprint mismatch", certificate: info },
     );
   }
   if (socket.authorized) return;
@@ -61,6 +64,6 @@ export function verifyPeer(socket: TLSSocket, host: string, port: number, policy
   throw new NetError(
     "TLS_FAILURE",
     `The certificate of ${host}:${port} is not trusted: ${reason}`,
-    { host, port, systemCode: reason, reason, certificate: info },
+    { host, port, address, systemCode: reason, reason, certificate: info },
   );
 }

@@ -1,7 +1,7 @@
 /** What the app tells the SMTP client about an account. */
 import os from "node:os";
 import { MailError } from "../errors.ts";
-import type { TlsPolicy, TranscriptSink } from "../net/index.ts";
+import type { AddressCheck, TlsPolicy, TranscriptSink } from "../net/index.ts";
 import type { Credentials } from "../sasl/index.ts";
 import type { SmtpExtensionName } from "./extensions.ts";
 import { SMTP_TIMEOUTS, type SmtpTimeouts } from "./limits.ts";
@@ -29,6 +29,8 @@ export interface SmtpClientOptions {
   transcript?: TranscriptSink;
   /** Extensions to act as if not offered, for servers that advertise and then mishandle them. */
   ignoreExtensions?: SmtpExtensionName[];
+  /** Which addresses the server's name may lead to (refused: ADDRESS_REFUSED); default any. */
+  addressCheck?: AddressCheck;
 }
 
 export interface ResolvedTimeouts {
