@@ -310,6 +310,27 @@ test("the size budget: a file past SIZE is refused with the numbers, in the page
   await alice.context().close();
 });
 
+test("files sent side by side cannot share out more than the budget between them", async ({
+  browser,
+}) => {
+  const alice = await signedIn(browser, "alice");
+  // Each fits alone (12 MB is 16.4 MB encoded of 31.5 MB); together they do not.
+  const upload = (name: string) =>
+    alice.request.post(`/api/uploads?compose=e2e-race-1&name=${name}`, {
+      headers: { "content-type": "application/octet-stream" },
+      data: Buffer.alloc(12_000_000, 3),
+    });
+  const responses = await Promise.all([upload("one.bin"), upload("two.bin")]);
+  const statuses = responses.map((r) => r.status()).sort();
+  expect(statuses).not.toEqual([201, 201]);
+  expect(statuses).toContain(413);
+  const refused = responses.find((r) => r.status() === 413)!;
+  expect((await refused.json()).error).toMatch(
+    /\.bin \(12\.0 MB, 16\.4 MB encoded\) would make the message/,
+  );
+  await alice.context().close();
+});
+
 /** Rewrites every compose server action the page makes (send and draft alike) on the wire. */
 async function craftActions(page: Page, change: (form: Record<string, unknown>) => void) {
   await page.route("**/mail/compose**", async (route) => {

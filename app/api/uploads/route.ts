@@ -1,8 +1,13 @@
 import { Readable } from "node:stream";
 import { getDb } from "@/lib/db/client";
 import { mailContext } from "@/lib/server/actions/mail-context";
-import { MESSAGE_RESERVE_BYTES } from "@/lib/server/compose/limits";
 import {
+  MESSAGE_RESERVE_BYTES,
+  SESSION_UPLOAD_BYTES,
+  UPLOAD_DEADLINE_MS,
+} from "@/lib/server/compose/limits";
+import {
+  formatBytes,
   largestFileThatFits,
   overBudgetMessage,
   sizeBudget,
@@ -12,6 +17,8 @@ import {
   checkedContentType,
   checkedFilename,
   composeUsage,
+  deleteUploads,
+  sessionUploadBytes,
   storeUpload,
   sweepUploads,
   UploadRefused,
@@ -64,6 +71,27 @@ export async function POST(request: Request) {
       );
     const declared = Number(request.headers.get("content-length") ?? "NaN");
     if (Number.isFinite(declared) && declared > maxBytes) return refuse(declared, false);
+    const kept = await sessionUploadBytes(db, context.session.sessionId);
+    if (kept + (Number.isFinite(declared) ? declared : 0) > SESSION_UPLOAD_BYTES)
+      return json(
+        {
+          error: `Files waiting in your unsent messages already take ${formatBytes(kept)} of the ${formatBytes(SESSION_UPLOAD_BYTES)} Letterbox keeps for you. Send or discard a message, then attach ${filename} again.`,
+        },
+        413,
+      );
+
+    const body = Readable.fromWeb(
+      request.body as import("node:stream/web").ReadableStream<Uint8Array>,
+    );
+    const deadline = setTimeout(
+      () =>
+        body.destroy(
+          new UploadRefused(
+            `${filename} took more than 30 minutes to arrive. Try attaching it again.`,
+          ),
+        ),
+      UPLOAD_DEADLINE_MS,
+    );
 
     const upload = await storeUpload(db, {
       sessionId: context.session.sessionId,
@@ -71,14 +99,33 @@ export async function POST(request: Request) {
       filename,
       contentType,
       inline,
-      body: Readable.fromWeb(request.body as import("node:stream/web").ReadableStream<Uint8Array>),
+      body,
       maxBytes,
       tooLarge: (received) => overBudgetMessage(filename, received, used, budget),
-    }).catch((error: unknown) => {
-      if (error instanceof UploadTooLarge) return error;
-      throw error;
-    });
+    })
+      .catch((error: unknown) => {
+        if (error instanceof UploadTooLarge) return error;
+        throw error;
+      })
+      .finally(() => clearTimeout(deadline));
     if (upload instanceof UploadTooLarge) return refuse(upload.received, true);
+    // Files attached side by side each read the usage before the others were stored: counted
+    // again now that this one is, the last to arrive over the budget is the one refused.
+    const usedNow =
+      (await composeUsage(db, context.session.sessionId, composeId, [upload.id])) +
+      MESSAGE_RESERVE_BYTES;
+    if (upload.size > largestFileThatFits(budget, usedNow)) {
+      await deleteUploads(db, context.session.sessionId, [upload.id]);
+      return json(
+        {
+          error: overBudgetMessage(filename, upload.size, usedNow, budget),
+          limit: budget.limit,
+          used: usedNow,
+          size: upload.size,
+        },
+        413,
+      );
+    }
     return json(uploadView(upload), 201);
   } catch (error) {
     if (error instanceof UploadRefused) return json({ error: error.message }, 400);

@@ -51,6 +51,15 @@ export const MAX_SIGNATURE_CHARS = 10_000;
  */
 export const UPLOAD_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 
+/**
+ * All files one session keeps waiting in unsent messages: several full composers' worth, but
+ * a bound, so one sign-in cannot fill the server's disk.
+ */
+export const SESSION_UPLOAD_BYTES = 200 * 1024 * 1024;
+
+/** An upload still arriving after this long is cut off (a 40 MB file at 25 kB/s fits). */
+export const UPLOAD_DEADLINE_MS = 30 * 60 * 1000;
+
 /** File names: what file systems keep (255); longer names bloat every MIME header. */
 export const MAX_FILENAME_CHARS = 255;
 

@@ -177,6 +177,12 @@ export async function deleteUploads(db: Db, sessionId: string, ids: string[]): P
   await Promise.all(rows.map((r) => fsp.rm(uploadPath(r.id), { force: true })));
 }
 
+/** Bytes of every file this session keeps for unsent messages. */
+export async function sessionUploadBytes(db: Db, sessionId: string): Promise<number> {
+  const sum = await db.upload.aggregate({ where: { sessionId }, _sum: { size: true } });
+  return sum._sum.size ?? 0;
+}
+
 /** What this composer's files already take of the budget (all but `except`). */
 export async function composeUsage(
   db: Db,
