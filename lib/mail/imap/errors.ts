@@ -5,7 +5,7 @@
  * `responseCode`, never from the text.
  */
 import { MailError, type MailErrorCode } from "../errors.ts";
-import type { TaggedResponse } from "./response-parser.ts";
+import type { ResponseCode, TaggedResponse } from "./response-parser.ts";
 
 export type ImapStatus = "OK" | "NO" | "BAD" | "BYE" | "PREAUTH";
 
@@ -88,6 +88,19 @@ export function commandError(
     responseCodeArgs: code?.args,
     serverText: response.text,
     command: spec.name,
+  });
+}
+
+/** An untagged BYE (RFC 3501 7.1.5) as a typed error; `message` says when it came. */
+export function byeError(
+  message: string,
+  bye: { text: string; code: ResponseCode | null },
+): ImapError {
+  return new ImapError("IMAP_BYE", `${message}: ${bye.text}`, {
+    status: "BYE",
+    responseCode: bye.code?.name,
+    responseCodeArgs: bye.code?.args,
+    serverText: bye.text,
   });
 }
 

@@ -2,7 +2,7 @@
  * The server's first words (RFC 3501 section 7.1): OK (log in next), PREAUTH (already logged
  * in, 7.1.4) or BYE (refused, 7.1.5). Anything else is not an IMAP server.
  */
-import { ImapError, protocolError } from "./errors.ts";
+import { byeError, type ImapError, protocolError } from "./errors.ts";
 import type { ImapResponse, ResponseCode } from "./response-parser.ts";
 
 export interface Greeting {
@@ -16,14 +16,7 @@ export function interpretGreeting(response: ImapResponse): Greeting | ImapError 
     return protocolError("The server's greeting is not an untagged status response");
   }
   const { status, code, text } = response.data;
-  if (status === "BYE") {
-    return new ImapError("IMAP_BYE", `The server refused the connection: ${text}`, {
-      status,
-      responseCode: code?.name,
-      responseCodeArgs: code?.args,
-      serverText: text,
-    });
-  }
+  if (status === "BYE") return byeError("The server refused the connection", { text, code });
   if (status !== "OK" && status !== "PREAUTH")
     return protocolError(`Unexpected greeting ${status}`);
   return { status, code, text };

@@ -1,6 +1,7 @@
 /**
  * The scanner's bookkeeping types: one `Frame` per open entity (the top-level message, each
- * multipart and part, each embedded message), and the hooks through which parsed parts leave.
+ * multipart and part, each embedded message), how a frame starts and how its content is settled
+ * when it ends, and the hooks through which parsed parts leave.
  */
 import type { HeaderCollector } from "./header-collector.ts";
 import type { MimeWarning } from "./limits.ts";
@@ -65,11 +66,8 @@ export interface EmbeddedScan {
   scanner: { write(chunk: Uint8Array): void; finish(last?: Uint8Array): ParsedPart };
 }
 
-export interface Frame {
-  phase: Phase;
-  /** Null while the header block is still being collected. */
-  part: ParsedPart | null;
-  collector: HeaderCollector | null;
+/** Where and how an entity begins: known before its header block is read. */
+export interface FrameStart {
   parent: Frame | null;
   headerStart: number;
   depth: number;
@@ -78,31 +76,25 @@ export interface Frame {
   /** IMAP section if the entity is a multipart / if it is anything else (RFC 3501 6.4.5). */
   sectionIfMultipart: string;
   sectionIfLeaf: string;
+}
+
+export interface Frame extends FrameStart {
+  phase: Phase;
+  /** Null while the header block is still being collected. */
+  part: ParsedPart | null;
+  collector: HeaderCollector | null;
   linesStart: number;
   countsLines: boolean;
   embedded: EmbeddedScan | null;
 }
 
-/** A frame for an entity whose header block starts at `headerStart`. */
-export function createFrame(
-  parent: Frame | null,
-  collector: HeaderCollector,
-  headerStart: number,
-  depth: number,
-  defaultType: string,
-  sectionIfMultipart: string,
-  sectionIfLeaf: string,
-): Frame {
+/** A frame for an entity whose header block is about to be collected. */
+export function createFrame(start: FrameStart, collector: HeaderCollector): Frame {
   return {
+    ...start,
     phase: Phase.Headers,
     part: null,
     collector,
-    parent,
-    headerStart,
-    depth,
-    defaultType,
-    sectionIfMultipart,
-    sectionIfLeaf,
     linesStart: 0,
     countsLines: false,
     embedded: null,
@@ -110,15 +102,38 @@ export function createFrame(
 }
 
 /**
- * Where to stop passing bytes on when the data ends mid-body: before a trailing line end (it
- * belongs to the next line if that turns out to be a boundary).
+ * Where an ended entity's content stops, and what it turned out to be, by the phase it ended
+ * in. `lineAbs` is where the line that ended it starts: a multipart without parts keeps its
+ * preamble up to there, line end included (what Python keeps; the line end only belongs to a
+ * boundary that separates parts). Its body end must be set already.
  */
-export function holdBack(data: Uint8Array, pos: number, end: number): number {
-  let stop = end;
-  if (stop > pos && data[stop - 1] === 0x0d) stop--;
-  else if (stop > pos && data[stop - 1] === 0x0a) {
-    stop--;
-    if (stop > pos && data[stop - 1] === 0x0d) stop--;
+export function settleContent(frame: Frame, lineAbs: number): void {
+  const part = frame.part!;
+  switch (frame.phase) {
+    case Phase.Preamble:
+    case Phase.Epilogue:
+    case Phase.Parts:
+    case Phase.Overflow:
+      if (frame.phase === Phase.Preamble)
+        part.contentEnd = Math.max(lineAbs, part.offsets.bodyStart);
+      if (part.children.length === 0) {
+        // No boundary line at all: the body is all there is (RFC 2046 gives no better reading).
+        part.kind = "leaf";
+        part.section = frame.sectionIfLeaf;
+        part.defects.push("missing-start-boundary");
+      } else {
+        part.contentEnd = part.offsets.bodyEnd;
+        if (frame.phase !== Phase.Epilogue) part.defects.push("missing-close-boundary");
+      }
+      break;
+    case Phase.Encoded: {
+      const { decoder, scanner } = frame.embedded!;
+      const rest = decoder.finalize();
+      part.children[0] = scanner.finish(rest.length > 0 ? rest : undefined);
+      part.contentEnd = part.offsets.bodyEnd;
+      break;
+    }
+    default:
+      part.contentEnd = part.offsets.bodyEnd;
   }
-  return stop;
 }

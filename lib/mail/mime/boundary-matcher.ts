@@ -8,6 +8,7 @@
  * says to treat them as ended). A line like `--boundaryX` is not a boundary (as in Thunderbird
  * and Python), so one boundary being a prefix of another is harmless.
  */
+import type { BoundaryProbe } from "./header-collector.ts";
 import { MAX_BOUNDARY_PADDING } from "./limits.ts";
 
 // Byte values as local constants: hot loops compare against them per byte, and an
@@ -61,6 +62,12 @@ export class BoundaryMatcher {
     }
     return needMore ? NEED_MORE : NO_MATCH;
   }
+
+  /** `match` as the header collector asks it (a part whose header block a boundary cuts short). */
+  readonly probe: BoundaryProbe = (data, pos, end, final) => {
+    const level = this.match(data, pos, end, final);
+    return level === NEED_MORE ? -1 : level === NO_MATCH ? 0 : 1;
+  };
 
   private matchOne(
     data: Uint8Array,
