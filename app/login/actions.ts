@@ -5,16 +5,18 @@ import type { LoginState } from "@/components/login/login-types";
 import { getDb } from "@/lib/db/client";
 import { saveVerifiedAccount } from "@/lib/server/accounts/account-store";
 import { credentialsFrom, fieldErrors } from "@/lib/server/accounts/credentials-input";
+import { hostPolicy } from "@/lib/server/accounts/host-policy";
 import { activatePop3 } from "@/lib/server/accounts/pop3-activation";
 import {
   providerDefaults,
   serverSettingsSchema,
   suggestedSettings,
 } from "@/lib/server/accounts/server-settings";
+import { describeSignInError } from "@/lib/server/accounts/sign-in-errors";
+import { recordAttempt, refusedAttempt, signInAttempt } from "@/lib/server/accounts/sign-in-limit";
+import { verifyIncoming } from "@/lib/server/accounts/verify-account-settings";
 import { writeSessionCookie } from "@/lib/server/auth/session-cookie";
 import { createSession } from "@/lib/server/auth/session-store";
-import { describeMailError } from "@/lib/server/mail/describe-error";
-import { verifyIncomingLogin } from "@/lib/server/mail/verify-account";
 
 /** The values to give back to the form after a failure: everything but the password. */
 function keptValues(formData: FormData): Record<string, string> {
@@ -32,6 +34,8 @@ export async function signIn(_previous: LoginState, formData: FormData): Promise
   if (!credentials.success) return { fieldErrors: fieldErrors(credentials.error), values };
   const { email, password, trustFingerprint } = credentials.data;
 
+  // Advanced settings are honoured even where the operator configured a provider (people use
+  // other providers too): the host policy, not the form, decides where Letterbox connects.
   const settingsInput =
     formData.get("advanced") === "1"
       ? Object.fromEntries(Object.keys(serverSettingsSchema.shape).map((k) => [k, formData.get(k)]))
@@ -39,14 +43,18 @@ export async function signIn(_previous: LoginState, formData: FormData): Promise
   const settings = serverSettingsSchema.safeParse(settingsInput);
   if (!settings.success) return { fieldErrors: fieldErrors(settings.error), values };
 
+  const attempt = await signInAttempt([settings.data.incomingUsername]);
+  const refused = refusedAttempt(attempt);
+  if (refused) return { error: refused, values };
+  const policy = hostPolicy();
   try {
-    await verifyIncomingLogin(settings.data, password, trustFingerprint);
+    await verifyIncoming(settings.data, password, trustFingerprint, policy);
   } catch (error) {
-    return {
-      error: describeMailError(error, `${settings.data.incomingProtocol.toUpperCase()} server`),
-      values,
-    };
+    recordAttempt(attempt, false);
+    const service = `${settings.data.incomingProtocol.toUpperCase()} server`;
+    return { error: describeSignInError(error, service, { policy, anonymous: true }), values };
   }
+  recordAttempt(attempt, true);
 
   const db = await getDb();
   const account = await saveVerifiedAccount(db, {

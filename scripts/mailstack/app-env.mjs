@@ -1,7 +1,11 @@
 // The environment that points a Letterbox server at the local mail stack: its servers as the
 // suggested ones at sign-in, its self-signed certificate trusted as an operator would
 // (NODE_EXTRA_CA_CERTS), and its own data directory. Used by the demo, the end-to-end tests'
-// server and the reading benchmark.
+// server and the reading benchmark. The stack listens on loopback, which the host policy
+// refuses for servers people name (lib/server/accounts/host-policy.ts); the operator's
+// configured hosts are exempt, so naming 127.0.0.1 here is what lets every account on the
+// stack in (IMAP, POP3 and SMTP alike: the exemption is by host), without opening private
+// addresses in general.
 import { paths, settings } from "./stack.mjs";
 
 /** @param {string} dataDir @returns {Record<string, string>} */

@@ -8,6 +8,7 @@ import { credentialsFrom, fieldErrors } from "@/lib/server/accounts/credentials-
 import { activatePop3 } from "@/lib/server/accounts/pop3-activation";
 import { removeAccount } from "@/lib/server/accounts/remove-account";
 import { serverSettingsSchema } from "@/lib/server/accounts/server-settings";
+import { recordAttempt, refusedAttempt, signInAttempt } from "@/lib/server/accounts/sign-in-limit";
 import { parseAuthservIds } from "@/lib/server/accounts/trusted-authserv";
 import {
   type AccountCheck,
@@ -41,8 +42,14 @@ export async function addAccount(
   );
   if (!settings.success) return { fieldErrors: fieldErrors(settings.error) };
   const { email, password, trustFingerprint } = parsed.data;
+  // Signed in or not, this sends a password to servers the person names: the same brake.
+  const attempt = await signInAttempt([settings.data.incomingUsername, settings.data.smtpUsername]);
+  const refused = refusedAttempt(attempt);
+  if (refused) return { error: refused };
   const check = await checkAccountSettings(settings.data, password, trustFingerprint);
-  if (!check.incoming.ok || !check.smtp.ok) return { check };
+  const verified = check.incoming.ok && check.smtp.ok;
+  recordAttempt(attempt, verified);
+  if (!verified) return { check };
   try {
     const db = await getDb();
     const existing = await db.mailAccount.findFirst({
