@@ -5,8 +5,9 @@
  * `npx tsx bench/pop3.ts [--runs N]`.
  *
  * Anchors, same server, same run: a bare client session sending exactly the commands of each
- * listing (the protocol's own cost, no store), and what a client that downloads everything to
- * list would pay (RETR of all 2,000).
+ * listing (the protocol's own cost, no store), its TOPs one at a time and pipelined (RFC 2449
+ * PIPELINING, as the check sends them when the server offers it), and what a client that
+ * downloads everything to list would pay (RETR of all 2,000).
  *
  * Mailbox: dave's INBOX on the local stack (Dovecot on loopback, STARTTLS), seeded once with
  * 2,000 messages of the shared bench corpus (sets a-small, b-alt, d-nested, each copy with its
@@ -73,8 +74,12 @@ function* messages(): Generator<Buffer> {
   }
 }
 
+/** The server offers PIPELINING (RFC 2449 section 6.6): the check then pipelines its TOPs. */
+let pipeliningOffered = false;
+
 async function seeded(): Promise<boolean> {
   const client = await Pop3Client.connect(options);
+  pipeliningOffered = client.pipelining;
   try {
     const { count } = await client.stat();
     return count === COUNT && (await client.top(1, 0)).toString("latin1").startsWith(MARK);
@@ -112,12 +117,24 @@ async function time(fn: () => Promise<unknown>): Promise<Timing> {
   return { wall: performance.now() - started, cpu: (used.user + used.system) / 1000 };
 }
 
-/** A bare session: the protocol's own cost of a listing, nothing kept. */
-async function bare(tops: boolean): Promise<void> {
+/**
+ * A bare session: the protocol's own cost of a listing, nothing kept. "sequential" waits for
+ * each TOP's answer before the next (what every listing did before PIPELINING was used);
+ * "pipelined" sends them as the check now does, when the server offers PIPELINING.
+ */
+async function bare(tops: "none" | "sequential" | "pipelined"): Promise<void> {
   const client = await Pop3Client.connect(options);
   const uidls = await client.uidl();
   await client.list();
-  if (tops) for (const { id } of uidls) await client.top(id, 30);
+  if (tops === "sequential") for (const { id } of uidls) await client.top(id, 30);
+  if (tops === "pipelined") {
+    for await (const result of client.tops(
+      uidls.map((u) => u.id),
+      30,
+    )) {
+      if (!result.ok) throw result.error;
+    }
+  }
   await client.quit();
 }
 
@@ -146,6 +163,7 @@ async function main(): Promise<void> {
     letterbox: [] as Timing[],
     firstPage: [] as Timing[],
     bare: [] as Timing[],
+    barePipelined: [] as Timing[],
     commands: 0,
   };
   const second = { page: [] as Timing[], check: [] as Timing[], bare: [] as Timing[], commands: 0 };
@@ -173,7 +191,8 @@ async function main(): Promise<void> {
     off();
     first.firstPage.push({ wall: (shown ?? Number.NaN) - started, cpu: Number.NaN });
     first.commands = commands.filter((c) => /^(UIDL|LIST|TOP|RETR)$/.test(c)).length;
-    first.bare.push(await time(() => bare(true)));
+    first.bare.push(await time(() => bare("sequential")));
+    first.barePipelined.push(await time(() => bare("pipelined")));
 
     second.page.push(await time(() => listPop3Page(account, "INBOX", 0, PAGE)));
     commands = [];
@@ -185,7 +204,7 @@ async function main(): Promise<void> {
       }),
     );
     second.commands = commands.filter((c) => /^(UIDL|LIST|TOP|RETR)$/.test(c)).length;
-    second.bare.push(await time(() => bare(false)));
+    second.bare.push(await time(() => bare("none")));
   }
   const naive = await time(retrieveAll);
 
@@ -206,7 +225,12 @@ async function main(): Promise<void> {
   );
   line("letterbox: the first page from the store", "—", ms(second.page));
   line("  commands sent (UIDL, LIST, TOP, RETR)", String(first.commands), String(second.commands));
-  line("anchor: bare session, same commands", ms(first.bare), ms(second.bare));
+  line("anchor: bare session, TOPs one at a time", ms(first.bare), ms(second.bare));
+  line(
+    `anchor: bare session, TOPs pipelined${pipeliningOffered ? "" : " (not offered)"}`,
+    ms(first.barePipelined),
+    "—",
+  );
   line("anchor: RETR all (download to list)", ms([naive]), "—");
   process.stdout.write(
     `\nSecond listing = after a reload or a new login: the page comes from the store at once; the\n` +

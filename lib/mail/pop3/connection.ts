@@ -4,7 +4,12 @@
  * step, so the connection is closed rather than guessed at.
  */
 import { MailError } from "../errors.ts";
-import { LineConnection, type LineConnectionOptions, openLineChannel } from "../net/index.ts";
+import {
+  LineConnection,
+  type LineConnectionOptions,
+  openLineChannel,
+  redactLine,
+} from "../net/index.ts";
 import { DotUnstuffer, unstuffLine } from "./dot-unstuffer.ts";
 import { POP3_LIMITS } from "./limits.ts";
 import { errError, type Pop3Step } from "./pop3-error.ts";
@@ -15,6 +20,10 @@ export type Pop3ConnectionOptions = LineConnectionOptions;
 export type OkStatus = Extract<Pop3Status, { kind: "ok" }>;
 
 export class Pop3Connection extends LineConnection {
+  /** readData is between its status line and its terminator: the transcript stays paused. */
+  private dataFlowing = false;
+  private droppedByUs = false;
+
   static async open(options: Pop3ConnectionOptions): Promise<Pop3Connection> {
     return new Pop3Connection(await openLineChannel(options, POP3_LIMITS.maxLineLength), "POP3");
   }
@@ -22,6 +31,39 @@ export class Pop3Connection extends LineConnection {
   /** Send one command line; CR, LF and NUL can never be part of it. */
   async send(line: string, options: { transcriptAs?: string } = {}): Promise<void> {
     await this.writeLines([line], options);
+  }
+
+  /**
+   * Several command lines in one write (RFC 2449 section 6.6 PIPELINING), each its own line in
+   * the transcript, as if sent one by one.
+   */
+  async sendAll(lines: readonly string[]): Promise<void> {
+    // writeLines reaches the socket before its first await: pausing around the call keeps the
+    // joined lines out of the transcript without hiding what a read meanwhile logs.
+    this.transcriptPaused = true;
+    const written = this.writeLines(lines);
+    this.transcriptPaused = this.dataFlowing;
+    await written;
+    for (const line of lines) this.note("C", redactLine(line));
+  }
+
+  /** Why the connection ended (server close, timeout, our own destroy), once it has. */
+  get closeReason(): MailError | null {
+    return this.socket.closeReason;
+  }
+
+  /**
+   * We dropped the connection, perhaps in the middle of an answer: whatever is still buffered
+   * must not be read as the next answer. (When the server closes, what it sent before is whole
+   * answers in order, and they can still be read.)
+   */
+  get abandoned(): boolean {
+    return this.droppedByUs;
+  }
+
+  override destroy(): void {
+    this.droppedByUs = true;
+    super.destroy();
   }
 
   /** Read one status line (or a SASL "+ " continuation). */
@@ -43,7 +85,7 @@ export class Pop3Connection extends LineConnection {
     const status = await this.readStatus();
     if (status.kind === "ok") return status;
     if (status.kind === "err") throw errError(status, step, command);
-    this.socket.destroy();
+    this.destroy();
     throw new MailError("PROTOCOL", `The server sent a continuation in answer to ${command}`);
   }
 
@@ -81,6 +123,7 @@ export class Pop3Connection extends LineConnection {
       const unstuffer = new DotUnstuffer(POP3_LIMITS.deliveryChunkBytes);
       // Message lines are summarised, not copied into the transcript.
       this.transcriptPaused = true;
+      this.dataFlowing = true;
       try {
         for (;;) {
           const line = await this.socket.readLine();
@@ -92,6 +135,7 @@ export class Pop3Connection extends LineConnection {
           if (chunk) await sink(chunk);
         }
       } finally {
+        this.dataFlowing = false;
         this.transcriptPaused = false;
       }
       const rest = unstuffer.flush();
@@ -110,7 +154,7 @@ export class Pop3Connection extends LineConnection {
     try {
       return await read();
     } catch (error) {
-      this.socket.destroy();
+      this.destroy();
       throw error;
     }
   }

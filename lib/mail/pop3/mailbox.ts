@@ -4,6 +4,7 @@
  * integers.
  */
 import { MailError } from "../errors.ts";
+import type { CommandPipeline } from "./command-pipeline.ts";
 import type { Pop3Connection } from "./connection.ts";
 import { POP3_LIMITS } from "./limits.ts";
 
@@ -31,34 +32,58 @@ export function checkId(id: number): number {
   return id;
 }
 
-export async function stat(connection: Pop3Connection): Promise<MailboxStat> {
-  const status = await connection.command("STAT");
-  const [count, size] = numbers(status.text, 2, "STAT");
-  return { count: count!, size: size! };
-}
-
-export async function listAll(connection: Pop3Connection): Promise<MessageSize[]> {
-  await connection.command("LIST");
-  return (await listing(connection)).map((line) => {
-    const [id, size] = numbers(line, 2, "LIST");
-    return { id: id!, size: size! };
+export async function stat(commands: CommandPipeline): Promise<MailboxStat> {
+  return commands.run({
+    line: "STAT",
+    read: async (connection) => {
+      const status = await connection.expectOk("command", "STAT");
+      const [count, size] = numbers(status.text, 2, "STAT");
+      return { count: count!, size: size! };
+    },
   });
 }
 
-export async function listOne(connection: Pop3Connection, id: number): Promise<MessageSize> {
-  const status = await connection.command(`LIST ${checkId(id)}`);
-  const [number, size] = numbers(status.text, 2, "LIST");
-  return { id: number!, size: size! };
+export async function listAll(commands: CommandPipeline): Promise<MessageSize[]> {
+  return commands.run({
+    line: "LIST",
+    read: async (connection) => {
+      await connection.expectOk("command", "LIST");
+      return (await listing(connection)).map((line) => {
+        const [id, size] = numbers(line, 2, "LIST");
+        return { id: id!, size: size! };
+      });
+    },
+  });
 }
 
-export async function uidlAll(connection: Pop3Connection): Promise<MessageUid[]> {
-  await connection.command("UIDL");
-  return (await listing(connection)).map((line) => parseUid(line));
+export async function listOne(commands: CommandPipeline, id: number): Promise<MessageSize> {
+  const line = `LIST ${checkId(id)}`;
+  return commands.run({
+    line,
+    read: async (connection) => {
+      const status = await connection.expectOk("command", line);
+      const [number, size] = numbers(status.text, 2, "LIST");
+      return { id: number!, size: size! };
+    },
+  });
 }
 
-export async function uidlOne(connection: Pop3Connection, id: number): Promise<MessageUid> {
-  const status = await connection.command(`UIDL ${checkId(id)}`);
-  return parseUid(status.text);
+export async function uidlAll(commands: CommandPipeline): Promise<MessageUid[]> {
+  return commands.run({
+    line: "UIDL",
+    read: async (connection) => {
+      await connection.expectOk("command", "UIDL");
+      return (await listing(connection)).map((line) => parseUid(line));
+    },
+  });
+}
+
+export async function uidlOne(commands: CommandPipeline, id: number): Promise<MessageUid> {
+  const line = `UIDL ${checkId(id)}`;
+  return commands.run({
+    line,
+    read: async (connection) => parseUid((await connection.expectOk("command", line)).text),
+  });
 }
 
 function listing(connection: Pop3Connection): Promise<string[]> {

@@ -28,6 +28,11 @@ export interface Pop3ClientOptions {
   timeouts?: Pop3Timeouts;
   /** The conversation, credentials and message data left out. */
   transcript?: TranscriptSink;
+  /**
+   * Send commands ahead of their answers when the server offers PIPELINING (RFC 2449 section
+   * 6.6). Default true; false for a server that announces it and then mishandles it.
+   */
+  pipelining?: boolean;
   /** Largest message RETR will take (streamed or not); default POP3_LIMITS.maxMessageBytes. */
   maxMessageBytes?: number;
 }

@@ -164,4 +164,90 @@ describe("POP3 against Dovecot", () => {
     expect((await client.uidl()).some((u) => u.uid === uid)).toBe(false);
     await client.quit();
   });
+
+  it("pipelines TOPs (RFC 2449 PIPELINING): the same results as one at a time, a -ERR in place", async () => {
+    const seeded = [await seed("pipelined 1"), await seed("pipelined 2")];
+    const lines: string[] = [];
+    const client = await Pop3Client.connect(
+      options({ transcript: (direction, text) => lines.push(`${direction}: ${text}`) }),
+    );
+    try {
+      expect(client.capabilities.pipelining).toBe(true);
+      expect(client.pipelining).toBe(true);
+      const { count } = await client.stat();
+      const mine = await Promise.all(seeded.map((m) => find(client, m.messageId)));
+      // The newest messages (the benchmark's corpus, other tests' mail, ours), and in their
+      // middle a number past the end: Dovecot's -ERR for it must not shift the answers after it.
+      const ids = Array.from({ length: Math.min(count, 200) }, (_, i) => count - i);
+      ids.splice(ids.length >> 1, 0, count + 1);
+      lines.length = 0;
+      const pipelined = [];
+      for await (const result of client.tops(ids, 5)) pipelined.push(result);
+      // Commands went out ahead of the answers: two TOPs in a row before the first answer.
+      expect(lines.slice(0, 2)).toEqual([`C: TOP ${ids[0]} 5`, `C: TOP ${ids[1]} 5`]);
+
+      const sequential = [];
+      for (const id of ids) {
+        sequential.push(
+          await client.top(id, 5).then(
+            (top) => ({ id, ok: true as const, top }),
+            (error: Pop3Error) => ({ id, ok: false as const, error }),
+          ),
+        );
+      }
+      expect(pipelined.map((r) => r.id)).toEqual(ids);
+      expect(pipelined.map((r) => (r.ok ? r.top.toString("latin1") : r.error.code))).toEqual(
+        sequential.map((r) => (r.ok ? r.top.toString("latin1") : r.error.code)),
+      );
+      const missing = pipelined.find((r) => r.id === count + 1)!;
+      expect(missing).toMatchObject({
+        ok: false,
+        error: { code: "POP3_ERR", command: `TOP ${count + 1} 5` },
+      });
+      expect(pipelined.filter((r) => !r.ok)).toHaveLength(1);
+
+      for (const [i, { bytes }] of seeded.entries()) {
+        const result = pipelined.find((r) => r.id === mine[i]);
+        const head = bytes.subarray(0, bytes.indexOf("\r\n\r\n") + 4).toString();
+        const body = "line 1\r\n.starts with a dot\r\n.\r\n..\r\n";
+        expect(result?.ok && result.top.toString()).toBe(
+          `${head}${body}a long line ${"x".repeat(5000)}\r\n`,
+        );
+      }
+      expect(await client.stat()).toEqual({ count, size: expect.any(Number) });
+    } finally {
+      await client.quit();
+    }
+  });
+
+  it("with pipelining switched off, sends one TOP at a time and gets the same results", async () => {
+    const lines: string[] = [];
+    const client = await Pop3Client.connect(
+      options({
+        pipelining: false,
+        transcript: (direction, text) => lines.push(`${direction}: ${text}`),
+      }),
+    );
+    try {
+      expect(client.pipelining).toBe(false);
+      const { count } = await client.stat();
+      const ids = Array.from({ length: Math.min(count, 20) }, (_, i) => count - i);
+      lines.length = 0;
+      const results = [];
+      for await (const result of client.tops(ids, 2)) results.push(result);
+      const sent = lines.filter((l) => l.startsWith("C: "));
+      expect(sent).toEqual(ids.map((id) => `C: TOP ${id} 2`));
+      // Each command only after the answer before it ended with its "." line.
+      for (const [i, line] of lines.entries()) {
+        if (line.startsWith("C: TOP") && i > 0) expect(lines[i - 1]).toBe("S: .");
+      }
+      for (const result of results) {
+        expect(result.ok && result.top.toString("latin1")).toBe(
+          (await client.top(result.id, 2)).toString("latin1"),
+        );
+      }
+    } finally {
+      await client.quit();
+    }
+  });
 });

@@ -6,8 +6,10 @@
  *
  * A long session (the first check of a large mailbox sends a TOP per message) would make a
  * person opening a message wait for it to end. Instead, while a session is open, other work
- * for the account joins it as a guest: the client sends one command at a time, so a RETR slips
- * in between two TOPs. The owner sends QUIT only after its guests are done.
+ * for the account joins it as a guest: the client answers commands in call order and keeps only
+ * a small window of TOPs in flight (pipelined when the server offers PIPELINING), so a RETR
+ * slips in behind that window, not behind the whole list. The owner sends QUIT only after its
+ * guests are done.
  */
 import type { Pop3Client } from "../../mail/pop3/index.ts";
 

@@ -1,7 +1,8 @@
 /**
  * The sync when the server misbehaves, against a scripted POP3 server: [IN-USE], [LOGIN-DELAY]
  * and [SYS/TEMP] at login, a session dropped before QUIT (deletions retried), dropped mid-list
- * (progress kept), a header bomb, no UIDL, no TOP, and a message opened during a long check.
+ * (progress kept), a header bomb, no UIDL, no TOP, a message opened during a long check, and
+ * TOPs pipelined (a -ERR inside the window) or not (a server without PIPELINING).
  * The store is real (SQLite in a temp dir); the well-behaved paths run against Dovecot in
  * store.int.test.ts.
  */
@@ -211,7 +212,10 @@ describe("sessions that end badly", () => {
       messages: messages("m1", "m2", "m3", "m4", "m5"),
       on: (command, session) => {
         if (command.startsWith("TOP") && ++tops === 3) {
-          session.socket.destroy();
+          // The connection ends before the third answer. end(), not destroy(): the TOPs come
+          // pipelined, and a TLS socket destroyed at once would drop the two answers written
+          // just before, which a real server had long sent.
+          session.socket.end();
           return null;
         }
         return undefined;
@@ -247,6 +251,47 @@ describe("sessions that end badly", () => {
     expect(await checkPop3(account)).toEqual({ newMessages: 0, deleted: 0, skipped: 0 });
     expect(wire.sessions).toBe(1);
     expect((await pop3MessageBytes(account, bare.uid)).length).toBe(bomb.length);
+  });
+});
+
+describe("a first listing with PIPELINING (RFC 2449 section 6.6)", () => {
+  const topsOf = (fake: FakePop3Server) => {
+    const session = fake.sessions.at(-1)!;
+    return session.commands
+      .map((command, i) => ({ command, owed: session.owedAtArrival[i]! }))
+      .filter((c) => c.command.startsWith("TOP"));
+  };
+
+  it("a TOP refused in the middle of a window gives that message a bare row; the rest are whole", async () => {
+    const fake = await serve({
+      messages: messages("m1", "m2", "m3", "m4", "m5", "m6"),
+      answerDelayMs: 2,
+      on: (command) => (command === "TOP 4 30" ? "-ERR Message is being expunged" : undefined),
+    });
+    expect(await checkPop3(account)).toEqual({ newMessages: 6, deleted: 0, skipped: 0 });
+    const tops = topsOf(fake);
+    expect(tops).toHaveLength(6);
+    // Sent ahead of their answers: the last of them went out with five answers still owed.
+    expect(Math.max(...tops.map((t) => t.owed))).toBe(5);
+    const page = await listPop3Page(account, "INBOX", 0, 10);
+    expect(page.messages.map((m) => m.subject).sort()).toEqual(["", "m1", "m2", "m3", "m5", "m6"]);
+    expect(page.messages.find((m) => m.subject === "")!.size).toBe(fake.messages[3]!.data.length);
+    // Not asked for again: the bare row stands for it.
+    wire.clear();
+    expect(await checkPop3(account)).toEqual({ newMessages: 0, deleted: 0, skipped: 0 });
+    expect(wire.count("TOP")).toBe(0);
+  });
+
+  it("a server without PIPELINING gets its TOPs one at a time, as before", async () => {
+    const fake = await serve({
+      messages: messages("m1", "m2", "m3", "m4"),
+      capabilities: DEFAULT_CAPABILITIES.filter((c) => c !== "PIPELINING"),
+      answerDelayMs: 2,
+    });
+    expect(await checkPop3(account)).toEqual({ newMessages: 4, deleted: 0, skipped: 0 });
+    const session = fake.sessions.at(-1)!;
+    expect(session.owedAtArrival.every((owed) => owed === 0)).toBe(true);
+    expect(topsOf(fake)).toHaveLength(4);
   });
 });
 
@@ -287,12 +332,12 @@ describe("one session per account", () => {
     let slowList = false;
     const fake = await serve({
       messages: messages("old", "new"),
-      on: (command, session) => {
+      on: (command) => {
         if (command !== "LIST" || !slowList) return undefined;
         listed();
         const rows = fake.messages.map((m, i) => `${i + 1} ${m.data.length}\r\n`).join("");
-        setTimeout(() => session.write(`+OK\r\n${rows}.`), 300);
-        return null;
+        // Late, but in its place: commands pipelined behind it are answered after it.
+        return new Promise((resolve) => setTimeout(() => resolve(`+OK\r\n${rows}.`), 300));
       },
     });
     fake.messages.pop();
@@ -308,7 +353,7 @@ describe("one session per account", () => {
     expect(bytes).toEqual(fake.messages[0]!.data);
     expect(await check).toEqual({ newMessages: 1, deleted: 0, skipped: 0 });
     expect(wire.sessions).toBe(1);
-    // Both in the one session, one command at a time, before its QUIT.
+    // Both in the one session, before its QUIT.
     const commands = fake.sessions.at(-1)!.commands.filter((c) => /^(RETR|TOP|QUIT)/.test(c));
     expect([...commands].sort()).toEqual(["QUIT", "RETR 1", "TOP 2 30"]);
     expect(commands.at(-1)).toBe("QUIT");

@@ -89,42 +89,59 @@ export async function addFreshMessages(
     if (writeFailure) throw writeFailure.error;
   };
 
-  try {
-    for (const entry of fresh) {
-      let pending: Pending;
-      try {
-        pending = useRetr ? await viaRetr(session, entry) : await viaTop(session, entry);
-      } catch (error) {
-        if (!isMailError(error)) throw error;
-        if (!client.closed && error.code === "POP3_ERR" && !useRetr && !client.capabilities.known) {
-          // An RFC 1939-only server without CAPA and without TOP: RETR from now on.
-          useRetr = true;
-          pending = await viaRetr(session, entry).catch((again: unknown) => {
-            if (isMailError(again) && again.code === "POP3_ERR" && !client.closed) {
-              return { entry, digest: null, bytes: null };
-            }
-            throw again;
-          });
-        } else if (!client.closed && error.code === "POP3_ERR") {
-          pending = { entry, digest: null, bytes: null };
-        } else if (error.code === "LIMIT_EXCEEDED") {
-          // A header past the TOP limit (a header bomb): recorded without one. The client had
-          // to drop the connection mid-answer, so the check goes on in a new session.
-          batch.push({ entry, digest: null, bytes: null });
-          await finish();
-          throw new SessionLost(error);
-        } else {
-          throw error;
-        }
+  /** One message's outcome, `fetched` its TOP or RETR; a refusal becomes a row without header. */
+  const take = async (entry: ServerEntry, fetched: () => Promise<Pending>) => {
+    let pending: Pending;
+    try {
+      pending = await fetched();
+    } catch (error) {
+      if (!isMailError(error)) throw error;
+      if (!client.closed && error.code === "POP3_ERR" && !useRetr && !client.capabilities.known) {
+        // An RFC 1939-only server without CAPA and without TOP: RETR from now on.
+        useRetr = true;
+        pending = await viaRetr(session, entry).catch((again: unknown) => {
+          if (isMailError(again) && again.code === "POP3_ERR" && !client.closed) {
+            return { entry, digest: null, bytes: null };
+          }
+          throw again;
+        });
+      } else if (!client.closed && error.code === "POP3_ERR") {
+        pending = { entry, digest: null, bytes: null };
+      } else if (error.code === "LIMIT_EXCEEDED") {
+        // A header past the TOP limit (a header bomb): recorded without one. The client had
+        // to drop the connection mid-answer, so the check goes on in a new session.
+        batch.push({ entry, digest: null, bytes: null });
+        await finish();
+        throw new SessionLost(error);
+      } else {
+        throw error;
       }
-      batch.push(pending);
-      // A small first batch fills the first page at once; larger ones after it mean fewer
-      // commits (each one a flush to disk).
-      const size =
-        inserted.length === 0 ? POP3_STORE_LIMITS.firstInsertBatch : POP3_STORE_LIMITS.insertBatch;
-      const bytes = batch.reduce((n, p) => n + (p.bytes?.length ?? 0), 0);
-      if (batch.length >= size || bytes >= BATCH_BYTES) await flush();
     }
+    batch.push(pending);
+    // A small first batch fills the first page at once; larger ones after it mean fewer
+    // commits (each one a flush to disk).
+    const size =
+      inserted.length === 0 ? POP3_STORE_LIMITS.firstInsertBatch : POP3_STORE_LIMITS.insertBatch;
+    const bytes = batch.reduce((n, p) => n + (p.bytes?.length ?? 0), 0);
+    if (batch.length >= size || bytes >= BATCH_BYTES) await flush();
+  };
+
+  try {
+    let taken = 0;
+    if (!useRetr) {
+      // With PIPELINING the TOPs travel a window at a time (the client bounds it); results come
+      // in order, each one's -ERR its own, and the rows are written while the next arrive.
+      const numbers = fresh.map((entry) => entry.number);
+      for await (const result of client.tops(numbers, POP3_STORE_LIMITS.topPreviewLines)) {
+        const entry = fresh[taken++]!;
+        await take(entry, async () => {
+          if (!result.ok) throw result.error;
+          return { entry, digest: digestOfTop(result.top), bytes: null };
+        });
+        if (useRetr) break;
+      }
+    }
+    for (const entry of fresh.slice(taken)) await take(entry, () => viaRetr(session, entry));
   } catch (error) {
     if (error instanceof SessionLost) throw error;
     // What was read before the failure is kept: the next check starts after it. A database
@@ -137,11 +154,6 @@ export async function addFreshMessages(
     emitPop3Change({ accountId, kind: "new", folders: [INBOX], count: inserted.length });
   }
   return inserted;
-}
-
-async function viaTop(session: OwnedPop3Session, entry: ServerEntry): Promise<Pending> {
-  const top = await session.client.top(entry.number, POP3_STORE_LIMITS.topPreviewLines);
-  return { entry, digest: digestOfTop(top), bytes: null };
 }
 
 async function viaRetr(session: OwnedPop3Session, entry: ServerEntry): Promise<Pending> {

@@ -15,6 +15,12 @@ import {
 export interface FakePop3Session {
   socket: net.Socket;
   commands: string[];
+  /**
+   * For each of `commands`, how many answers to earlier commands were still unwritten when it
+   * arrived: above zero only for a client that sent it ahead of those answers (pipelining),
+   * and only seen when answers are held back (`answerDelayMs`, or a late answer of `on`).
+   */
+  owedAtArrival: number[];
   write(text: string): void;
 }
 
@@ -27,7 +33,20 @@ export interface FakePop3Script {
   password?: string;
   /** The maildrop, shared across sessions; QUIT removes what was deleted. */
   messages?: { uid: string; data: Buffer }[];
-  on?: (command: string, session: FakePop3Session) => string | null | undefined;
+  /**
+   * An answer of the test's own: a string, null for none (the hook wrote or dropped), undefined
+   * for the usual one, or a promise of an answer that comes late but keeps its place: later
+   * commands are answered after it, as a real server answers pipelined commands in order.
+   */
+  on?: (
+    command: string,
+    session: FakePop3Session,
+  ) => string | null | undefined | Promise<string | null>;
+  /**
+   * Each answer is written this long after the one before it, in order, as from a slow
+   * server: a client that sends before it has read is then seen doing so (owedAtArrival).
+   */
+  answerDelayMs?: number;
 }
 
 export interface FakePop3Server extends ScriptedServer {
@@ -60,9 +79,31 @@ export async function fakePop3Server(script: FakePop3Script = {}): Promise<FakeP
     const session: FakePop3Session = {
       socket,
       commands: [],
+      owedAtArrival: [],
       write: (text) => socket.write(text.endsWith("\r\n") ? text : `${text}\r\n`),
     };
     sessions.push(session);
+    let owed = 0;
+    let outbox: Promise<void> = Promise.resolve();
+    type Answer = string | null | undefined | Promise<string | null>;
+    const enqueue = (answer: () => Answer, delayMs: number) => {
+      owed++;
+      outbox = outbox.then(async () => {
+        if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+        const text = await answer();
+        owed--;
+        if (typeof text === "string" && !socket.destroyed) session.write(text);
+      });
+    };
+    /** Writes an answer now, or in its turn after those still pending (and the delay). */
+    const deliver = (answer: () => Answer) => {
+      if (script.answerDelayMs !== undefined || owed > 0) {
+        return enqueue(answer, script.answerDelayMs ?? 0);
+      }
+      const now = answer();
+      if (now instanceof Promise) enqueue(() => now, 0);
+      else if (typeof now === "string") session.write(now);
+    };
     const deleted = new Set<number>();
     let authed = false;
     let pendingUser: string | undefined;
@@ -132,8 +173,11 @@ export async function fakePop3Server(script: FakePop3Script = {}): Promise<FakeP
           if (authed) {
             for (const id of [...deleted].sort((x, y) => y - x)) messages.splice(id - 1, 1);
           }
-          session.write("+OK Logging out.");
-          socket.end();
+          deliver(() => {
+            session.write("+OK Logging out.");
+            socket.end();
+            return null;
+          });
           return null;
         }
       }
@@ -201,10 +245,14 @@ export async function fakePop3Server(script: FakePop3Script = {}): Promise<FakeP
       for (let end = buffer.indexOf("\r\n"); end >= 0; end = buffer.indexOf("\r\n")) {
         const line = buffer.slice(0, end);
         buffer = buffer.slice(end + 2);
+        // A test's hook may have ended or dropped the connection: the rest goes unread (and
+        // unanswered: a write after end() would make the TLS socket discard what is pending).
+        if (socket.destroyed || socket.writableEnded) return;
         session.commands.push(line);
+        session.owedAtArrival.push(owed);
         const custom = script.on?.(line, session);
         const answer = custom === undefined ? reply(line) : custom;
-        if (answer !== null) session.write(answer);
+        if (answer !== null) deliver(() => answer);
       }
     }
     plain.on("data", onData);
