@@ -1,5 +1,5 @@
 /** What the app tells the POP3 client about an account. */
-import type { TlsPolicy, TranscriptSink } from "../net/index.ts";
+import type { AddressCheck, TlsPolicy, TranscriptSink } from "../net/index.ts";
 import type { Credentials } from "../sasl/index.ts";
 import type { Pop3Timeouts } from "./limits.ts";
 
@@ -35,4 +35,6 @@ export interface Pop3ClientOptions {
   pipelining?: boolean;
   /** Largest message RETR will take (streamed or not); default POP3_LIMITS.maxMessageBytes. */
   maxMessageBytes?: number;
+  /** Which addresses the server's name may lead to (refused: ADDRESS_REFUSED); default any. */
+  addressCheck?: AddressCheck;
 }

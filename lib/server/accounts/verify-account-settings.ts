@@ -7,8 +7,7 @@ import "server-only";
  * the policy allows, checked after DNS by the connection layer.
  */
 import { ImapClient } from "../../mail/imap/index.ts";
-import type { AddressCheck } from "../../mail/net/index.ts";
-import { Pop3Client, type Pop3ClientOptions } from "../../mail/pop3/index.ts";
+import { Pop3Client } from "../../mail/pop3/index.ts";
 import { verifySmtpAccount } from "../../mail/smtp/index.ts";
 import { imapOptions, pop3Options, smtpOptions } from "../mail/client-options.ts";
 import type { UserFacingError } from "../mail/describe-error.ts";
@@ -40,14 +39,7 @@ export async function verifyIncoming(
   const pinned = { ...settings, incomingCertPin: trustedFingerprint };
   const addressCheck = addressCheckFor(settings.incomingHost, policy);
   if (settings.incomingProtocol === "pop3") {
-    // Pop3ClientOptions does not name addressCheck yet; the POP3 session hands its options to
-    // the connection layer's lineConnectionOptions, which takes it (proved by
-    // sign-in-policy.int.test.ts).
-    const options: Pop3ClientOptions & { addressCheck?: AddressCheck } = {
-      ...pop3Options(pinned, password),
-      addressCheck,
-    };
-    const client = await Pop3Client.connect(options);
+    const client = await Pop3Client.connect({ ...pop3Options(pinned, password), addressCheck });
     await client.quit();
     return;
   }

@@ -1,10 +1,13 @@
 /**
  * Translates a stored account into the options of the mail core's clients: the one place where
- * the app's settings (security names, certificate pins) meet the protocol layer.
+ * the app's settings (security names, certificate pins, the host policy) meet the protocol
+ * layer. The policy holds after sign-in too: a name that later resolves inside the network
+ * (DNS changed, or rebinding) is refused like it would have been at sign-in.
  */
 import type { ImapClientOptions } from "../../mail/imap/index.ts";
 import type { Pop3ClientOptions } from "../../mail/pop3/index.ts";
 import type { SmtpClientOptions } from "../../mail/smtp/index.ts";
+import { addressCheckFor, hostPolicy } from "../accounts/host-policy.ts";
 import type { ServerSettings } from "../accounts/server-settings.ts";
 
 export interface PinnedSettings extends ServerSettings {
@@ -26,6 +29,7 @@ export function imapOptions(settings: PinnedSettings, password: string): ImapCli
     tlsPolicy: tlsPolicy(settings.incomingCertPin),
     auth: { user: settings.incomingUsername, password },
     clientId: CLIENT_ID,
+    addressCheck: addressCheckFor(settings.incomingHost, hostPolicy()),
   };
 }
 
@@ -38,6 +42,7 @@ export function pop3Options(settings: PinnedSettings, password: string): Pop3Cli
     allowPlaintextAuth: settings.incomingSecurity === "none",
     tlsPolicy: tlsPolicy(settings.incomingCertPin),
     auth: { user: settings.incomingUsername, password },
+    addressCheck: addressCheckFor(settings.incomingHost, hostPolicy()),
   };
 }
 
@@ -49,5 +54,6 @@ export function smtpOptions(settings: PinnedSettings, password: string): SmtpCli
     allowPlaintextAuth: settings.smtpSecurity === "none",
     tlsPolicy: tlsPolicy(settings.smtpCertPin),
     auth: { user: settings.smtpUsername, password },
+    addressCheck: addressCheckFor(settings.smtpHost, hostPolicy()),
   };
 }

@@ -112,6 +112,12 @@ export function describeMailError(error: unknown, service = "mail server"): User
         message: `The ${service} has a temporary problem. Letterbox will try again later.`,
         serverSaid,
       };
+    case "ADDRESS_REFUSED":
+      // After sign-in: the account's server name now leads inside the network (DNS changed).
+      return {
+        code: error.code,
+        message: `The ${service} name ${error instanceof NetError ? error.details.host : ""} now leads to an address Letterbox may not connect to, so it did not. If the server moved, add the account again with its new name in Settings › Accounts, or ask the person who runs this Letterbox.`,
+      };
     case "INVALID_INPUT":
     case "HEADER_INJECTION":
     case "INVALID_ADDRESS":

@@ -11,6 +11,8 @@ vi.mock("server-only", () => ({}));
 
 beforeAll(() => {
   process.env.LETTERBOX_SECRET = "message-actions test secret";
+  // The scripted server is on loopback: the operator's own server, as a deployment names it.
+  process.env.LETTERBOX_IMAP_HOST = "127.0.0.1";
   forgetServerKey();
 });
 
