@@ -37,6 +37,8 @@ beforeAll(async () => {
   url.pathname = `/${database}`;
   process.env.DATABASE_URL = url.toString();
   process.env.LETTERBOX_SECRET = "a test secret of more than sixteen characters";
+  // The stack is on loopback: named as the operator's own POP3 server, as a deployment would.
+  process.env.LETTERBOX_POP3_HOST = mailstack.host;
 });
 afterAll(async () => {
   stopPop3Scheduler();
