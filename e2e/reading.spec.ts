@@ -197,6 +197,53 @@ test.describe("reading", () => {
     page.context().off("request", record);
   });
 
+  test("“Always for” a sender loads its remote content, but not for a message only claiming to be theirs", async ({
+    page,
+  }) => {
+    const sender = "hello@morningbyte.example.com";
+    const forgedId = "<forged-morningbyte@attacker.example>";
+    // Same From, no Authentication-Results: nothing vouches that it comes from morningbyte.
+    await deliverRaw(
+      me.login,
+      "INBOX",
+      `From: MorningByte <${sender}>\r\nTo: ${me.login}\r\nSubject: Your account needs attention\r\n` +
+        `Message-ID: ${forgedId}\r\nDate: Mon, 23 Nov 2026 08:00:00 +0000\r\nMIME-Version: 1.0\r\n` +
+        `Content-Type: text/html; charset=utf-8\r\n\r\n<p>Forged issue</p>` +
+        `<img src="https://images.example.com/morningbyte/track.gif?u=reader" width="1" height="1">\r\n`,
+    );
+    const bar = page.getByRole("region", { name: "Remote content" });
+    const proxied = async () =>
+      (await frameDocumentFacts(page)).resources.filter((url) => url.includes("/api/image-proxy?"));
+    await openMessage(page, account, "INBOX", uidOfDemo("newsletter-morningbyte-1"));
+    try {
+      await bar.getByRole("button", { name: `Always for ${sender}` }).click();
+      await expect(bar).toHaveCount(0);
+      await expect(
+        messageFrame(page).getByText("Data centres that heat swimming pools").first(),
+      ).toBeVisible();
+      expect((await proxied()).length).toBeGreaterThan(0);
+
+      await openMessage(page, account, "INBOX", uidOf(me.login, "INBOX", forgedId));
+      await expect(messageFrame(page).getByText("Forged issue")).toBeVisible();
+      await expect(bar).toContainText(
+        `You always load remote content from ${sender}, but your mail server did not confirm that this message comes from them`,
+      );
+      await expect(bar.getByRole("button", { name: /^Always for/ })).toHaveCount(0);
+      expect(await proxied()).toEqual([]);
+    } finally {
+      // Settings lists the sender, and forgetting it blocks its mail again.
+      await page.goto("/settings");
+      await page
+        .getByRole("list", { name: "Senders whose remote content loads" })
+        .getByRole("button", { name: `Stop loading remote content from ${sender}` })
+        .click();
+      await expect(page.getByText("No senders yet")).toBeVisible();
+    }
+    await openMessage(page, account, "INBOX", uidOfDemo("newsletter-morningbyte-1"));
+    await expect(bar).toContainText(/\d+ remote items? blocked/);
+    expect(await proxied()).toEqual([]);
+  });
+
   test("an attachment downloads byte for byte; the image previews", async ({ page }) => {
     const message = demoMessage("attachments-png-pdf");
     await openMessage(page, account, "INBOX", uidOfDemo(message.id));

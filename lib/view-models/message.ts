@@ -77,6 +77,11 @@ export interface MessageView {
   /** Attachments beyond those listed (a message with thousands of parts). */
   moreAttachments: number;
   deliveryStatus: DeliveryStatusView | null;
+  /**
+   * The person always loads remote content from this From address, but this message was not
+   * shown to come from its domain (no DMARC or aligned DKIM pass from their server): blocked.
+   */
+  senderUnverified: boolean;
   /** Problems worth telling the reader (text cut short, parts missing …). */
   warnings: string[];
 }

@@ -9,6 +9,7 @@ import { ReaderToolbar } from "@/components/mail/reader/reader-toolbar";
 import { RemoteContentBar } from "@/components/mail/reader/remote-content-bar";
 import { StatusCard } from "@/components/mail/reader/status-card";
 import { getDb } from "@/lib/db/client";
+import { trustedAuthservIdsOf } from "@/lib/server/accounts/trusted-authserv";
 import { pageMailContext } from "@/lib/server/actions/page-context";
 import { learnFromReading } from "@/lib/server/compose/contacts";
 import { requestOrigin } from "@/lib/server/http/request-origin";
@@ -61,6 +62,7 @@ export async function MessageReader({ accountId, mailbox, uid, query, base, list
         remote: {
           always: one(query.remote) === "1",
           trustedSenders: await trustedSenders(context.session.userId),
+          trustedAuthservIds: trustedAuthservIdsOf(context.account),
         },
         origin: await requestOrigin(),
         markRead: user?.markReadOnOpen ?? true,
@@ -145,6 +147,7 @@ export async function MessageReader({ accountId, mailbox, uid, query, base, list
                 trackingPixels={body.trackingPixels}
                 hosts={body.remoteHosts}
                 sender={message.from[0]?.address ?? null}
+                senderUnverified={message.senderUnverified}
                 loadHref={keep({ remote: "1" })}
               />
             )}

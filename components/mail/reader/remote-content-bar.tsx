@@ -13,6 +13,8 @@ interface Props {
   trackingPixels: number;
   hosts: string[];
   sender: string | null;
+  /** The sender is one the person always loads from, but this message is not proven theirs. */
+  senderUnverified: boolean;
   loadHref: string;
 }
 
@@ -23,6 +25,7 @@ export function RemoteContentBar({
   trackingPixels,
   hosts,
   sender,
+  senderUnverified,
   loadHref,
 }: Props) {
   const router = useRouter();
@@ -41,11 +44,18 @@ export function RemoteContentBar({
         {trackingPixels > 0 &&
           ` (${trackingPixels} tracking pixel${trackingPixels === 1 ? "" : "s"})`}
         {shownHosts && <span className="text-zinc-500"> from {shownHosts}</span>}.
+        {senderUnverified && sender && (
+          <span className="block text-xs text-amber-800 dark:text-amber-300">
+            You always load remote content from {sender}, but your mail server did not confirm that
+            this message comes from them (no DMARC or DKIM pass for their domain), so it stays
+            blocked.
+          </span>
+        )}
       </p>
       <Link href={loadHref} className="font-medium text-accent-600 hover:underline">
         Load remote content
       </Link>
-      {sender && (
+      {sender && !senderUnverified && (
         <button
           type="button"
           disabled={busy}

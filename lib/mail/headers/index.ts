@@ -27,6 +27,7 @@ export {
   type ReceivedFrom,
 } from "./received.ts";
 export { buildRoute, type MessageRoute, type RouteHop, type RouteOrigin } from "./route.ts";
+export { fromDomainAuthenticated } from "./sender-authentication.ts";
 export {
   type AuthBadge,
   type BadgeMethod,

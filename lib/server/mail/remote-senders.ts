@@ -20,3 +20,10 @@ export async function trustSender(userId: string, address: string): Promise<void
     update: {},
   });
 }
+
+export async function forgetSender(userId: string, address: string): Promise<void> {
+  const db = await getDb();
+  await db.remoteContentSender.deleteMany({
+    where: { userId, address: address.trim().toLowerCase() },
+  });
+}

@@ -3,6 +3,11 @@
  * (sanitized HTML in the frame document, or plain-text blocks), attachments from the
  * structure, a bounce's status card. Pure CPU work, done after the mail connection is free.
  */
+import {
+  fromDomainAuthenticated,
+  type TrustedAuthservIds,
+  trustedAuthenticationResults,
+} from "../../../mail/headers/index.ts";
 import { type Address, envelopeOf } from "../../../mail/mime/index.ts";
 import type { MimeNode } from "../../../mail/mime/structure.ts";
 import type { MessageView } from "../../../view-models/message.ts";
@@ -23,8 +28,15 @@ export interface ViewContext {
   mailbox: string;
   uid: number;
   section: string;
-  /** Load remote images (through the proxy): asked for this message, or the sender is trusted. */
-  remote: { always: boolean; trustedSenders: ReadonlySet<string> };
+  /**
+   * Load remote images (through the proxy): asked for this message, or the sender is trusted
+   * and the account's server authenticated the From domain (whose results: trustedAuthservIds).
+   */
+  remote: {
+    always: boolean;
+    trustedSenders: ReadonlySet<string>;
+    trustedAuthservIds: TrustedAuthservIds;
+  };
   /** Absolute origin of this app, for the frame's CSP and image URLs. */
   origin: string;
 }
@@ -50,7 +62,16 @@ export function messageView(gathered: GatheredMessage, view: ViewContext): Messa
   const link = (section: string, disposition: "inline" | "attachment") =>
     partHref(view.accountId, view.mailbox, view.uid, section, disposition);
   const sender = envelope.from[0]?.address?.toLowerCase() ?? "";
-  const remoteAllowed = view.remote.always || view.remote.trustedSenders.has(sender);
+  // A From address is only words: "always for this sender" holds when the receiving side
+  // vouched for its domain, so a forged From cannot switch remote loading on.
+  const trustedSender = view.remote.trustedSenders.has(sender);
+  const senderVerified =
+    trustedSender &&
+    fromDomainAuthenticated(
+      trustedAuthenticationResults(gathered.headers.fields, view.remote.trustedAuthservIds),
+      sender,
+    );
+  const remoteAllowed = view.remote.always || senderVerified;
   const rendered = choice
     ? renderBody({
         choice,
@@ -104,6 +125,7 @@ export function messageView(gathered: GatheredMessage, view: ViewContext): Messa
     attachments,
     moreAttachments: Math.max(0, listed.length - MAX_LISTED_ATTACHMENTS),
     deliveryStatus: status ? statusCard(partText(status)) : null,
+    senderUnverified: trustedSender && !senderVerified,
     warnings: [...new Set(warnings)],
   };
 }
