@@ -11,6 +11,7 @@ import { ListSearch } from "./list-search.tsx";
 import { ListToolbar } from "./list-toolbar.tsx";
 import { MessageRow, PlaceholderRow, ROW_HEIGHT } from "./message-row.tsx";
 import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
+import { useInsistentPush } from "./use-insistent-push.ts";
 import { useListActions } from "./use-list-actions.ts";
 import { useListKeyboard } from "./use-list-keyboard.ts";
 import { useLiveUpdates } from "./use-live-updates.ts";
@@ -43,6 +44,7 @@ export function MessageList({ initial, folders, folderName, inTrash }: Props) {
   const [cursor, setCursor] = useState(0);
   const [showHelp, setShowHelp] = useState(false);
   const { clearAfterReload } = actions;
+  const pushMove = useInsistentPush();
   useLiveUpdates(accountId, mailbox, reload);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new version means fresh data from the server
@@ -219,7 +221,7 @@ export function MessageList({ initial, folders, folderName, inTrash }: Props) {
       const row = rowAt(index);
       if (row) {
         open(index);
-        router.push(
+        pushMove(
           messageHref(accountId, mailbox, row.uid) +
             (query ? `?q=${encodeURIComponent(query)}` : ""),
         );
