@@ -2,6 +2,7 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { setTrustedAuthservIdsAction } from "@/app/settings/accounts/actions";
+import { type SaveResult, SaveStatus } from "./save-status.tsx";
 
 /**
  * Whose SPF/DKIM/DMARC verdicts "show original" believes for this account. Only the person
@@ -17,7 +18,7 @@ export function AuthservOptions({
   initial: string;
 }) {
   const [text, setText] = useState(initial);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<SaveResult | null>(null);
   const hintId = useId();
   const save = async (event: FormEvent) => {
     event.preventDefault();
@@ -66,24 +67,7 @@ export function AuthservOptions({
         The authserv-id your provider writes in Authentication-Results (for example mx.example.com),
         separated by commas. Results from other servers are shown as not trusted.
       </p>
-      {status?.ok && (
-        <p
-          role="status"
-          aria-label={`Authentication servers saved for ${email}`}
-          className="text-green-700 dark:text-green-400"
-        >
-          {status.text}
-        </p>
-      )}
-      {status && !status.ok && (
-        <p
-          role="alert"
-          aria-label={`Authentication servers problem for ${email}`}
-          className="text-red-700 dark:text-red-400"
-        >
-          {status.text}
-        </p>
-      )}
+      <SaveStatus status={status} what="Authentication servers" account={email} />
     </form>
   );
 }

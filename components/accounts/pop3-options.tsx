@@ -2,6 +2,7 @@
 
 import { type FormEvent, useState } from "react";
 import { setPop3PolicyAction } from "@/app/settings/accounts/actions";
+import { type SaveResult, SaveStatus } from "./save-status.tsx";
 
 export interface Pop3OptionsValue {
   leaveOnServer: boolean;
@@ -20,7 +21,7 @@ export function Pop3Options({
   initial: Pop3OptionsValue;
 }) {
   const [value, setValue] = useState(initial);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  const [status, setStatus] = useState<SaveResult | null>(null);
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const result = await setPop3PolicyAction({ accountId, ...value });
@@ -79,24 +80,7 @@ export function Pop3Options({
         >
           Save
         </button>
-        {status?.ok && (
-          <p
-            role="status"
-            aria-label={`POP3 options saved for ${email}`}
-            className="text-green-700 dark:text-green-400"
-          >
-            {status.text}
-          </p>
-        )}
-        {status && !status.ok && (
-          <p
-            role="alert"
-            aria-label={`POP3 options problem for ${email}`}
-            className="text-red-700 dark:text-red-400"
-          >
-            {status.text}
-          </p>
-        )}
+        <SaveStatus status={status} what="POP3 options" account={email} />
       </fieldset>
     </form>
   );

@@ -1,6 +1,6 @@
 /**
  * URLs of the mail screens. Mailbox names can hold anything ("/", "%", spaces, non-ASCII),
- * so each is one path segment, percent-encoded; `mailboxFromSegment` reverses it.
+ * so each is one path segment, percent-encoded; `fromSegment` reverses it.
  */
 export function mailboxHref(accountId: string, mailbox: string): string {
   return `/mail/${encodeURIComponent(accountId)}/${encodeURIComponent(mailbox)}`;
@@ -10,8 +10,10 @@ export function messageHref(accountId: string, mailbox: string, uid: number): st
   return `${mailboxHref(accountId, mailbox)}/${uid}`;
 }
 
-/** Route params arrive still percent-encoded in some Next versions and decoded in others. */
-/** A URL path segment as text; a malformed escape (a hand-edited URL) is kept as typed. */
+/**
+ * A URL path segment as text. Route params arrive still percent-encoded in some Next versions
+ * and decoded in others; a malformed escape (a hand-edited URL) is kept as typed.
+ */
 export function fromSegment(segment: string): string {
   try {
     return decodeURIComponent(segment);
@@ -19,8 +21,6 @@ export function fromSegment(segment: string): string {
     return segment;
   }
 }
-
-export const mailboxFromSegment = fromSegment;
 
 export function partHref(
   accountId: string,

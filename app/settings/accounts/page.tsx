@@ -5,6 +5,7 @@ import { AddAccountForm } from "@/components/accounts/add-account-form";
 import { getDb } from "@/lib/db/client";
 import { accountsOfUser } from "@/lib/server/accounts/account-store";
 import { providerDefaults } from "@/lib/server/accounts/server-settings";
+import { authservIdsText } from "@/lib/server/accounts/trusted-authserv";
 import { requireSession } from "@/lib/server/auth/current-session";
 import { getPop3Policy } from "@/lib/server/pop3/index";
 
@@ -39,7 +40,7 @@ export default async function AccountsPage() {
               smtp: `${a.smtpHost}:${a.smtpPort}`,
               current: a.id === session.accountId,
               pop3Policy: a.incomingProtocol === "pop3" ? await getPop3Policy(a.id) : null,
-              trustedAuthservIds: a.trustedAuthservIds.split(" ").filter(Boolean).join(", "),
+              trustedAuthservIds: authservIdsText(a),
             })),
           )
         }

@@ -12,7 +12,7 @@ import {
 } from "@/app/mail/actions";
 import { PlusIcon } from "@/components/ui/icons";
 import type { AccountFolders, FolderView } from "@/lib/view-models/mailbox";
-import { mailboxFromSegment, mailboxHref } from "@/lib/view-models/routes";
+import { fromSegment, mailboxHref } from "@/lib/view-models/routes";
 import { useMailBus, useMailBusListener } from "../mail-bus.tsx";
 import { useNotices } from "../notices.tsx";
 import { CheckNowButton } from "./check-now-button.tsx";
@@ -41,7 +41,7 @@ export function FolderPane({ accounts: initial }: { accounts: AccountFolders[] }
   const params = useParams<{ account?: string; mailbox?: string }>();
   const inAllInboxes = usePathname().startsWith("/mail/all");
   const currentAccount = params.account ? decodeURIComponent(params.account) : null;
-  const currentMailbox = params.mailbox ? mailboxFromSegment(params.mailbox) : null;
+  const currentMailbox = params.mailbox ? fromSegment(params.mailbox) : null;
   const bus = useMailBus();
   const { notify } = useNotices();
 

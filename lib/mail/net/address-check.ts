@@ -37,30 +37,45 @@ interface LookupAddress {
 }
 
 /**
- * `dns.lookup` with the check applied: refused addresses are dropped, and when none is left
- * the lookup fails with ADDRESS_REFUSED (naming the first refused address). Node asks for all
- * addresses when it races IPv4 and IPv6 (autoSelectFamily), for one otherwise.
+ * `resolve` (dns.lookup by default) answering only with the addresses `keep` accepts; when
+ * none is left the lookup fails with `refuse(hostname, every address it had)`. Node asks for
+ * all addresses when it races IPv4 and IPv6 (autoSelectFamily), for one otherwise.
  */
-export function checkedLookup(check: AddressCheck, port: number): LookupFunction {
+export function filteredLookup(
+  keep: AddressCheck,
+  refuse: (hostname: string, addresses: string[]) => Error,
+  resolve: LookupFunction = dns.lookup as LookupFunction,
+): LookupFunction {
   return (hostname, options, callback) => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses: LookupAddress[]) => {
-      if (err) {
-        callback(err, "", 0);
-        return;
-      }
-      const allowed = addresses.filter(
-        (a) => (a.family === 4 || a.family === 6) && check(a.address, a.family),
+    resolve(hostname, { ...options, all: true }, (err, addresses, family) => {
+      if (err) return callback(err, "", 0);
+      const list: LookupAddress[] = Array.isArray(addresses)
+        ? addresses
+        : [{ address: addresses, family: family ?? 0 }];
+      const allowed = list.filter(
+        (a) => (a.family === 4 || a.family === 6) && keep(a.address, a.family),
       );
       const first = allowed[0];
-      if (!first) {
-        const refused = addresses[0]?.address ?? "(none)";
-        callback(addressRefused(hostname, port, refused), "", 0);
-        return;
-      }
-      if (options.all) (callback as (e: null, a: LookupAddress[]) => void)(null, allowed);
-      else callback(null, first.address, first.family);
+      if (!first)
+        return callback(
+          refuse(
+            hostname,
+            list.map((a) => a.address),
+          ),
+          "",
+          0,
+        );
+      if (options.all) return callback(null, allowed);
+      callback(null, first.address, first.family);
     });
   };
+}
+
+/** `dns.lookup` with the check applied; none allowed is ADDRESS_REFUSED (the first refused). */
+export function checkedLookup(check: AddressCheck, port: number): LookupFunction {
+  return filteredLookup(check, (hostname, addresses) =>
+    addressRefused(hostname, port, addresses[0] ?? "(none)"),
+  );
 }
 
 /**

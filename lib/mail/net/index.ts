@@ -1,4 +1,5 @@
 export type { AddressCheck } from "./address-check.ts";
+export { filteredLookup } from "./address-check.ts";
 export { ByteReader } from "./byte-reader.ts";
 export {
   type LineChannel,

@@ -3,11 +3,9 @@
  * password go, the person's other browsers are signed out (whoever knew the removed
  * password may be one of them), this browser stays on a remaining account.
  */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { type Db, getDb } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
+import { openTempSqlite, type TempSqlite } from "../../db/testing/temp-sqlite.ts";
 import { createSession, findSession, sessionStillHolds } from "../auth/session-store.ts";
 import { forgetServerKey } from "../crypto/server-key.ts";
 import { saveVerifiedAccount } from "./account-store.ts";
@@ -16,19 +14,17 @@ import type { ServerSettings } from "./server-settings.ts";
 
 vi.mock("server-only", () => ({}));
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-remove-"));
+let temp: TempSqlite;
 let db: Db;
 
 beforeAll(async () => {
-  process.env.LETTERBOX_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
   delete process.env.LETTERBOX_SECRET;
   forgetServerKey();
-  db = await getDb();
+  temp = await openTempSqlite("lbx-remove");
+  db = temp.db;
 });
 afterAll(async () => {
-  await db.$disconnect();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await temp.remove();
 });
 
 function settings(user: string): ServerSettings {

@@ -7,11 +7,10 @@
  */
 import { X509Certificate } from "node:crypto";
 import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { signIn } from "../../../app/login/actions.ts";
-import { type Db, getDb } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
+import { openTempSqlite, type TempSqlite } from "../../db/testing/temp-sqlite.ts";
 import { mailstack, stackUser } from "../../dev/mailstack.ts";
 import { forgetServerKey } from "../crypto/server-key.ts";
 import { hostPolicy } from "./host-policy.ts";
@@ -39,7 +38,6 @@ vi.mock("next/navigation", () => ({
   },
 }));
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-policy-"));
 const POLICY_ENV = [
   "LETTERBOX_IMAP_HOST",
   "LETTERBOX_IMAP_PORT",
@@ -52,15 +50,15 @@ const POLICY_ENV = [
   "LETTERBOX_ALLOW_PRIVATE_HOSTS",
   "LETTERBOX_TRUST_PROXY",
 ];
-let db: Db;
+let temp: TempSqlite;
+let _db: Db;
 let fingerprint: string;
 
 beforeAll(async () => {
-  process.env.LETTERBOX_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
   delete process.env.LETTERBOX_SECRET;
   forgetServerKey();
-  db = await getDb();
+  temp = await openTempSqlite("lbx-policy");
+  _db = temp.db;
   // The stack's self-signed certificate, trusted by its fingerprint as a person would.
   fingerprint = new X509Certificate(fs.readFileSync(mailstack.certFile)).fingerprint256;
 });
@@ -69,8 +67,7 @@ afterEach(() => {
   next.cookies.clear();
 });
 afterAll(async () => {
-  await db.$disconnect();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await temp.remove();
 });
 
 function from(address: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseAuthservIds, trustedAuthservIdsOf } from "./trusted-authserv.ts";
+import { authservIdsText, parseAuthservIds, trustedAuthservIdsOf } from "./trusted-authserv.ts";
 
 describe("parseAuthservIds", () => {
   it("reads names separated by commas, spaces or new lines, lower-cased and once each", () => {
@@ -46,5 +46,12 @@ describe("parseAuthservIds", () => {
       "mx.example.com",
       "relay.example.com",
     ]);
+  });
+
+  it("shows the stored list as the field holds it", () => {
+    expect(authservIdsText({ trustedAuthservIds: "mx.example.com relay.example.com" })).toBe(
+      "mx.example.com, relay.example.com",
+    );
+    expect(authservIdsText({ trustedAuthservIds: "" })).toBe("");
   });
 });

@@ -37,3 +37,9 @@ export function trustedAuthservIdsOf(account: { trustedAuthservIds: string }): T
   const ids = account.trustedAuthservIds.split(" ").filter(Boolean);
   return ids.length > 0 ? ids : "topmost";
 }
+
+/** The stored list as the settings field shows it: "mx.example.com, relay.example.com". */
+export function authservIdsText(account: { trustedAuthservIds: string }): string {
+  const ids = trustedAuthservIdsOf(account);
+  return ids === "topmost" ? "" : ids.join(", ");
+}

@@ -1,9 +1,7 @@
 /** Session lifetimes on a throwaway SQLite database: idle expiry slides, the absolute age holds. */
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, getDb } from "../../db/client.ts";
+import type { Db } from "../../db/client.ts";
+import { openTempSqlite, type TempSqlite } from "../../db/testing/temp-sqlite.ts";
 import {
   createSession,
   findSession,
@@ -12,15 +10,14 @@ import {
   SESSION_MAX_AGE_MS,
 } from "./session-store.ts";
 
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lbx-sessions-"));
+let temp: TempSqlite;
 let db: Db;
 let userId: string;
 let accountId: string;
 
 beforeAll(async () => {
-  process.env.LETTERBOX_DATA_DIR = dataDir;
-  delete process.env.DATABASE_URL;
-  db = await getDb();
+  temp = await openTempSqlite("lbx-sessions");
+  db = temp.db;
   userId = (await db.user.create({ data: {} })).id;
   accountId = (
     await db.mailAccount.create({
@@ -42,8 +39,7 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(async () => {
-  await db.$disconnect();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await temp.remove();
 });
 
 const minutes = (n: number) => n * 60 * 1000;

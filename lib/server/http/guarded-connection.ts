@@ -10,9 +10,9 @@
  *   before anyone else holds the socket and TLS starts only after it, so not one byte (no
  *   request line, no ClientHello) reaches a refused peer.
  */
-import dns from "node:dns";
 import net, { type LookupFunction } from "node:net";
 import tls from "node:tls";
+import { filteredLookup } from "../../mail/net/index.ts";
 
 export type AddressPolicy = (address: string) => boolean;
 
@@ -40,27 +40,13 @@ export class PeerTimeoutError extends Error {
 /** `resolve` (dns.lookup by default), answering only with the addresses `isAllowed` accepts. */
 export function allowedOnlyLookup(
   isAllowed: AddressPolicy,
-  resolve: LookupFunction = dns.lookup as LookupFunction,
+  resolve?: LookupFunction,
 ): LookupFunction {
-  return (hostname, options, callback) => {
-    resolve(hostname, { ...options, all: true }, (error, addresses, family) => {
-      if (error) return callback(error, "", 0);
-      const list = Array.isArray(addresses)
-        ? addresses
-        : [{ address: addresses, family: family ?? 0 }];
-      const allowed = list.filter((a) => isAllowed(a.address));
-      if (allowed.length === 0) {
-        const refused = new RefusedAddressError(
-          hostname,
-          list.map((a) => a.address),
-          "lookup",
-        );
-        return callback(refused, "", 0);
-      }
-      if (options.all) return callback(null, allowed);
-      callback(null, allowed[0]!.address, allowed[0]!.family);
-    });
-  };
+  return filteredLookup(
+    (address) => isAllowed(address),
+    (hostname, addresses) => new RefusedAddressError(hostname, addresses, "lookup"),
+    resolve,
+  );
 }
 
 export interface PeerTarget {

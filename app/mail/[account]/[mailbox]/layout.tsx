@@ -4,7 +4,7 @@ import { MailboxPanes } from "@/components/mail/mailbox-panes";
 import { pageMailContext } from "@/lib/server/actions/page-context";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { storeFor } from "@/lib/server/mail/store/store-for";
-import { fromSegment, mailboxFromSegment } from "@/lib/view-models/routes";
+import { fromSegment } from "@/lib/view-models/routes";
 
 interface Params {
   account: string;
@@ -19,7 +19,7 @@ export default async function MailboxLayout({
   children: ReactNode;
 }) {
   const { account, mailbox: segment } = await params;
-  const mailbox = mailboxFromSegment(segment);
+  const mailbox = fromSegment(segment);
   const context = await pageMailContext(fromSegment(account));
   let list: ReactNode;
   try {

@@ -1,11 +1,6 @@
 import { notFound } from "next/navigation";
 import { MessageReader, type SearchParams } from "@/components/mail/reader/message-reader";
-import {
-  fromSegment,
-  mailboxFromSegment,
-  mailboxHref,
-  messageHref,
-} from "@/lib/view-models/routes";
+import { fromSegment, mailboxHref, messageHref } from "@/lib/view-models/routes";
 
 interface Props {
   params: Promise<{ account: string; mailbox: string; uid: string }>;
@@ -17,7 +12,7 @@ export default async function MessagePage({ params, searchParams }: Props) {
   const uid = Number(uidText);
   if (!Number.isSafeInteger(uid) || uid < 1) notFound();
   const accountId = fromSegment(account);
-  const mailbox = mailboxFromSegment(segment);
+  const mailbox = fromSegment(segment);
   return (
     <MessageReader
       accountId={accountId}

@@ -11,7 +11,7 @@ import { pageMailContext } from "@/lib/server/actions/page-context";
 import { describeMailError } from "@/lib/server/mail/describe-error";
 import { loadOriginal } from "@/lib/server/mail/original/load-original";
 import type { OriginalView } from "@/lib/server/mail/original/original-view";
-import { fromSegment, mailboxFromSegment, messageHref, sourceHref } from "@/lib/view-models/routes";
+import { fromSegment, messageHref, sourceHref } from "@/lib/view-models/routes";
 
 interface Props {
   params: Promise<{ account: string; mailbox: string; uid: string }>;
@@ -35,7 +35,7 @@ export default async function OriginalPage({ params, searchParams }: Props) {
   const uid = Number(uidText);
   if (!Number.isSafeInteger(uid) || uid < 1) notFound();
   const accountId = fromSegment(account);
-  const mailbox = mailboxFromSegment(segment);
+  const mailbox = fromSegment(segment);
   const context = await pageMailContext(accountId);
   const section = one(query.part) ?? "";
   if (section && !/^\d+(\.\d+)*$/.test(section)) notFound();

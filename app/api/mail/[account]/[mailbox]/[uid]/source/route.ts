@@ -3,7 +3,7 @@ import { contentDisposition } from "@/lib/server/http/content-disposition";
 import { CONTENT_SAFETY_HEADERS, errorResponse } from "@/lib/server/http/route-errors";
 import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
 import { storeFor } from "@/lib/server/mail/store/store-for";
-import { fromSegment, mailboxFromSegment } from "@/lib/view-models/routes";
+import { fromSegment } from "@/lib/view-models/routes";
 
 interface Params {
   params: Promise<{ account: string; mailbox: string; uid: string }>;
@@ -24,7 +24,7 @@ export async function GET(request: Request, { params }: Params) {
     const uid = Number(uidText);
     if (!Number.isSafeInteger(uid) || uid < 1)
       return new Response("No such message", { status: 404 });
-    const mailbox = mailboxFromSegment(segment);
+    const mailbox = fromSegment(segment);
     const context = await mailContext(fromSegment(account));
     const search = new URL(request.url).searchParams;
     const section = search.get("part") ?? "";

@@ -7,7 +7,7 @@ import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
 import { listAttachments } from "@/lib/server/mail/reader/attachment-list";
 import { chooseBody } from "@/lib/server/mail/reader/body-choice";
 import { storeFor } from "@/lib/server/mail/store/store-for";
-import { fromSegment, mailboxFromSegment } from "@/lib/view-models/routes";
+import { fromSegment } from "@/lib/view-models/routes";
 
 interface Params {
   params: Promise<{ account: string; mailbox: string; uid: string }>;
@@ -20,7 +20,7 @@ export async function GET(request: Request, { params }: Params) {
     const uid = Number(uidText);
     if (!Number.isSafeInteger(uid) || uid < 1)
       return new Response("No such message", { status: 404 });
-    const mailbox = mailboxFromSegment(segment);
+    const mailbox = fromSegment(segment);
     const context = await mailContext(fromSegment(account));
     const nested = new URL(request.url).searchParams.get("part") ?? "";
     if (nested && !/^\d+(\.\d+)*$/.test(nested))

@@ -4,7 +4,7 @@ import { CONTENT_SAFETY_HEADERS, errorResponse } from "@/lib/server/http/route-e
 import { lookupPart } from "@/lib/server/mail/parts/part-lookup";
 import { displayName } from "@/lib/server/mail/reader/attachment-list";
 import { storeFor } from "@/lib/server/mail/store/store-for";
-import { fromSegment, mailboxFromSegment } from "@/lib/view-models/routes";
+import { fromSegment } from "@/lib/view-models/routes";
 
 /** Served inline only as what they say they are, and only these: no SVG, no HTML, no PDF. */
 const INLINE_TYPES = /^image\/(png|jpeg|gif|webp|bmp)$/;
@@ -27,7 +27,7 @@ export async function GET(request: Request, { params }: Params) {
     if (!Number.isSafeInteger(uid) || uid < 1 || !/^\d+(\.\d+)*$/.test(section)) {
       return new Response("No such part", { status: 404 });
     }
-    const mailbox = mailboxFromSegment(segment);
+    const mailbox = fromSegment(segment);
     const context = await mailContext(fromSegment(account));
     const { part } = await lookupPart(context, mailbox, uid, section);
     if (!part || part.kind === "multipart") return new Response("No such part", { status: 404 });
